@@ -1,0 +1,185 @@
+"""The command line: ``gxdesk new | check | show``, over the same code the GUI uses."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from gxdesk import __version__
+from gxdesk.domain.editions import UnsupportedYearError, edition_of
+from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.report import AgencyKind, Report
+from gxdesk.domain.rules import compute, evaluate
+from gxdesk.exchange.jsonview import cells_json, finding_json
+from gxdesk.exchange.textgrid import render
+from gxdesk.store import StoreError, load, save
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
+_PART_ORDER = [BASIC, PREFACE, *(p.numeral for p in PARTS)]
+_PART_TITLE = {p.numeral: p.heading for p in PARTS} | {PREFACE: "前言", BASIC: "基本信息", "": "全表"}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its fixed English phrases in Chinese, and exit code 2 on bad usage."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        message = (
+            message.replace("the following arguments are required", "缺少参数")
+            .replace("unrecognized arguments", "无法识别的参数")
+            .replace("invalid choice", "无效的选项")
+            .replace("argument", "参数")
+        )
+        self.exit(EXIT_UNREADABLE, f"{self.prog}：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gxdesk", description="政府信息公开工作年度报告编写与检查工具", add_help=False)
+    parser.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    parser.add_argument("--version", action="version", version=f"gxdesk {__version__}", help="显示版本号")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="新建报告文件", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("out", metavar="OUT.gxr", help="要创建的报告文件")
+    p.add_argument("--agency", required=True, help="机关名称")
+    p.add_argument("--year", required=True, type=int, help="报告年度，如 2026")
+    p.add_argument(
+        "--kind", default=AgencyKind.DEPARTMENT.value, choices=[k.value for k in AgencyKind], help="机关类型"
+    )
+    p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+
+    p = sub.add_parser("check", help="检查报告的勾稽关系和常见问题", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr）")
+    p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+
+    p = sub.add_parser("show", help="以表格形式显示报告中的统计数据", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出每个单元格")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_console()
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        return _launch_gui()
+    try:
+        return {"new": cmd_new, "check": cmd_check, "show": cmd_show}[args.command](args)
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        _err(f"文件“{out}”已存在；如要覆盖请加 --force")
+        return EXIT_UNREADABLE
+    try:
+        report = Report.new(args.agency.strip(), args.year, AgencyKind(args.kind))
+        save(report, out)
+    except UnsupportedYearError as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    edition = edition_of(report)
+    print(f"已创建“{out}”：{report.meta.full_title}，使用{edition.name}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    all_json: list[dict] = []
+    for name in args.files:
+        try:
+            report = load(name)
+        except StoreError as exc:
+            _err(str(exc))
+            status = EXIT_UNREADABLE
+            continue
+        edition = edition_of(report)
+        findings = evaluate(report, edition)
+        if any(f.severity is Severity.ERROR for f in findings) and status == EXIT_OK:
+            status = EXIT_FINDINGS
+        if args.json:
+            for f in findings:
+                item = finding_json(f, edition, report.explanations.get(f.key, ""))
+                if len(args.files) > 1:
+                    item["file"] = name
+                all_json.append(item)
+        else:
+            print(_text_findings(name, report, findings))
+    if args.json:
+        print(json.dumps(all_json, ensure_ascii=False, indent=2))
+    return status
+
+
+def _text_findings(name: str, report: Report, findings: list[Finding]) -> str:
+    edition = edition_of(report)
+    errors = sum(f.severity is Severity.ERROR for f in findings)
+    lines = [
+        f"{name}：{report.meta.full_title}（{edition.label}）",
+        f"  错误 {errors} 项，提示 {len(findings) - errors} 项",
+    ]
+    if not findings:
+        lines.append("  未发现问题。")
+    by_part: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_part.setdefault(f.part, []).append(f)
+    for part in sorted(by_part, key=lambda p: _PART_ORDER.index(p) if p in _PART_ORDER else 99):
+        lines.append(f"【{_PART_TITLE.get(part, part)}】")
+        for f in by_part[part]:
+            lines.append(f"  {f.severity.label} {f.code}  {f.message}")
+            note = report.explanations.get(f.key)
+            if note:
+                lines.append(f"      说明：{note}")
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    try:
+        report = load(args.file)
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    edition = edition_of(report)
+    values = compute(edition, report.values)
+    # A total claimed by an outside source is shown as claimed; check reports any mismatch.
+    values.update(report.claimed)
+    if args.json:
+        print(json.dumps(cells_json(edition, values), ensure_ascii=False, indent=1))
+        return EXIT_OK
+    print(f"{report.meta.full_title}（{edition.label}）")
+    for table in edition.tables:
+        print()
+        print(edition.part(table.part).heading)
+        print(render(table, values))
+    return EXIT_OK
+
+
+def _launch_gui() -> int:
+    try:
+        from gxdesk.gui.app import main as gui_main
+    except ImportError:
+        build_parser().print_help()
+        return EXIT_OK
+    return gui_main()
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _utf8_console() -> None:
+    """Chinese output on a Windows console that defaults to GBK or cp437."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower() not in ("utf-8", "utf8"):
+            stream.reconfigure(encoding="utf-8", errors="replace")

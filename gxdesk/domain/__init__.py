@@ -1,0 +1,1 @@
+"""Pure model of the report: editions, values, rules and findings (standard library only)."""

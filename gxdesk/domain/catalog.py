@@ -1,0 +1,203 @@
+"""Rule declarations shared by both editions, built from the table specs (see rules.md)."""
+
+from __future__ import annotations
+
+from gxdesk.domain.editions.common import (
+    APPLICANTS,
+    CARRIED_IN,
+    CARRY_OUT,
+    NARRATIVE_PARTS,
+    NEW,
+    RESULTS_TOTAL,
+    RULES_ROW,
+    T3,
+    T3_CARRIED_IN,
+    T3_CARRY_OUT,
+    T3_NEW,
+    T3_RESULTS_TOTAL,
+    T4_GROUPS,
+    TOTAL,
+    t4_total,
+)
+from gxdesk.domain.findings import Severity
+from gxdesk.domain.rules import Rule
+from gxdesk.domain.tables import TableSpec, cell_id
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
+    """T3-BALANCE, T3-ROWSUM, T3-RESULTSUM, T4-GROUPSUM, CELL-VALUE, CELL-BLANK."""
+    t3 = next(t for t in tables if t.key == T3)
+    rules = [
+        Rule(
+            "T3-BALANCE",
+            "balance",
+            ERROR,
+            "三",
+            "{subject}：{lhs_expr} = {lhs}，但{rhs_expr} = {rhs}，相差 {diff}",
+            {
+                "subject": t3.cell(cell_id(T3, NEW, col)).column[-1],
+                "lhs": (cell_id(T3, NEW, col), cell_id(T3, CARRIED_IN, col)),
+                "lhs_names": (T3_NEW.short, T3_CARRIED_IN.short),
+                "rhs": (cell_id(T3, RESULTS_TOTAL, col), cell_id(T3, CARRY_OUT, col)),
+                "rhs_names": (T3_RESULTS_TOTAL.short, T3_CARRY_OUT.short),
+            },
+        )
+        for col in APPLICANTS
+    ]
+    for table in tables:
+        for spec in table.cells:
+            if not spec.computed:
+                continue
+            if table.key == T3 and spec.col_id == TOTAL:
+                code, template = (
+                    "T3-ROWSUM",
+                    ("“{row}”一行：六类申请人合计 {expected}，但“总计”栏为 {actual}，相差 {diff}"),
+                )
+            elif table.key == T3:
+                code, template = (
+                    "T3-RESULTSUM",
+                    ("“{column}”一栏：各项办理结果合计 {expected}，但“（七）总计”为 {actual}，相差 {diff}"),
+                )
+            else:
+                code, template = (
+                    "T4-GROUPSUM",
+                    (
+                        "{group}：结果维持、结果纠正、其他结果、尚未审结合计 {expected}，"
+                        "但“总计”为 {actual}，相差 {diff}"
+                    ),
+                )
+            rules.append(Rule(code, "sum", ERROR, table.part, template, {"total": spec.id}))
+    inputs = tuple(c.id for t in tables for c in t.inputs)
+    rules.append(
+        Rule("CELL-VALUE", "cell_value", ERROR, "", "{name}：{problem}（现为 {actual}）", {"cells": inputs})
+    )
+    rules.append(
+        Rule("CELL-BLANK", "cell_blank", WARNING, "", "{name}：未填写（导出时按 0 填写）", {"cells": inputs})
+    )
+    return tuple(rules)
+
+
+def carry_rules() -> tuple[Rule, ...]:
+    """T3-CARRY: this year's 上年结转 equals last year's 结转下年度继续办理."""
+    return tuple(
+        Rule(
+            "T3-CARRY",
+            "carry",
+            WARNING,
+            "三",
+            "{column}：本年“上年结转”为 {actual}，但上年报告“结转下年度继续办理”为 {expected}，相差 {diff}",
+            {"this": cell_id(T3, CARRIED_IN, col), "prior": cell_id(T3, CARRY_OUT, col)},
+        )
+        for col in APPLICANTS
+    )
+
+
+def roll_rule(code: str, target: str, terms: tuple[tuple[int, str, str], ...], note: str) -> Rule:
+    """``target`` = Σ sign × (last year's or this year's) cell; terms are (sign, 'prior'|'this', id)."""
+    return Rule(
+        code,
+        "roll",
+        WARNING,
+        "二",
+        "{row}：{expr} = {expected}，但“{target}”为 {actual}，相差 {diff}" + note,
+        {"target": target, "terms": terms},
+    )
+
+
+def ge_rule(code: str, big: str, small: str, note: str) -> Rule:
+    return Rule(
+        code,
+        "ge",
+        WARNING,
+        "二",
+        "{row}：“{big}”{big_value} 小于“{small}”{small_value}" + note,
+        {"big": big, "small": small},
+    )
+
+
+def authority_rule(t2: TableSpec) -> Rule:
+    """T2-RULES-AUTHORITY: only some agencies can make 规章."""
+    return Rule(
+        "T2-RULES-AUTHORITY",
+        "rules_authority",
+        WARNING,
+        "二",
+        "“{row}”一行有数字（{name}为 {actual}），但{kind}不能制定规章；请核实是否应填在“规范性文件”一行",
+        {"cells": tuple(c.id for c in t2.cells if c.row_id == RULES_ROW)},
+    )
+
+
+def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ...]) -> tuple[Rule, ...]:
+    """Rules on the whole report that do not depend on table layout."""
+    new_total = cell_id(T3, NEW, TOTAL)
+    review, direct, after = (t4_total(g) for g in T4_GROUPS)
+    return (
+        Rule(
+            "EDITION-YEAR", "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}
+        ),
+        Rule("PART-EMPTY", "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),
+        Rule(
+            "TEXT-TABLE",
+            "text_table",
+            WARNING,
+            "",
+            "正文写有“{snippet}”{claimed}，但{table_name}为 {actual}",
+            {
+                "claims": (
+                    # (pattern with one number group or none for "zero", cells summed, name)
+                    (
+                        r"(?:收到|新收|受理|接收|接到)(?:各类|群众|公民)?(?:的)?"
+                        r"(?:政府信息公开|依申请公开)(?:的)?申请(?:件)?(?:共|总计|合计)?(?:计|为)?"
+                        r"(NUM)(?:件|份|宗|个)",
+                        (new_total,),
+                        "表三“本年新收”总计",
+                    ),
+                    (
+                        r"(?:无|没有|未收到|未接到|未有)(?:依申请公开|政府信息公开申请)",
+                        (new_total,),
+                        "表三“本年新收”总计",
+                    ),
+                    (
+                        r"(?:发生|收到|被申请|涉及|办理)?(?:政府信息公开)?行政复议(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
+                        (review,),
+                        "表四“行政复议”总计",
+                    ),
+                    (
+                        r"(?:发生|被提起|涉及|办理)?(?:政府信息公开)?行政诉讼(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
+                        (direct, after),
+                        "表四“行政诉讼”总计",
+                    ),
+                    (
+                        r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
+                        r"(?:被申请)?)?行政复议(?:[和及、或]行政诉讼)?",
+                        (review,),
+                        "表四“行政复议”总计",
+                    ),
+                    (
+                        r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
+                        r"(?:被申请)?)?(?:行政复议[和及、或])?(?:被提起)?行政诉讼",
+                        (direct, after),
+                        "表四“行政诉讼”总计",
+                    ),
+                ),
+            },
+        ),
+        Rule(
+            "BASIS-CITATION",
+            "basis_citation",
+            WARNING,
+            "前言",
+            "引用了“{cited}”，{why}；本年度报告格式的依据是{right}",
+            {"right": document, "wrong": wrong_citations},
+        ),
+        Rule(
+            "TEXT-REUSE",
+            "text_reuse",
+            WARNING,
+            "",
+            "“{heading}”与上年报告的同一部分约 {share}% 相同（内容雷同），请结合本年工作重写",
+            {"parts": NARRATIVE_PARTS, "threshold": 0.6},
+        ),
+    )

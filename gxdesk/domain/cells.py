@@ -1,0 +1,148 @@
+"""Cell kinds and the one parser every entry path uses (typing, paste, import)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+Value = int | Decimal
+
+
+class CellKind(Enum):
+    """What a table cell may hold."""
+
+    COUNT = "count"
+    SIGNED = "signed"
+    AMOUNT_YUAN = "amount_yuan"
+    AMOUNT_WAN = "amount_wan"
+
+    @property
+    def is_amount(self) -> bool:
+        return self in (CellKind.AMOUNT_YUAN, CellKind.AMOUNT_WAN)
+
+    @property
+    def decimals(self) -> int:
+        return {CellKind.AMOUNT_YUAN: 2, CellKind.AMOUNT_WAN: 4}.get(self, 0)
+
+    @property
+    def unit(self) -> str:
+        return {CellKind.AMOUNT_YUAN: "元", CellKind.AMOUNT_WAN: "万元"}.get(self, "件")
+
+    @property
+    def printed_suffix(self) -> str:
+        """Unit printed after the number: only where the official header names none."""
+        return "元" if self is CellKind.AMOUNT_YUAN else ""
+
+    @property
+    def description(self) -> str:
+        return {
+            CellKind.COUNT: "不小于0的整数",
+            CellKind.SIGNED: "整数（减少时写负数，如 -8）",
+            CellKind.AMOUNT_YUAN: "金额（元），不小于0，最多2位小数",
+            CellKind.AMOUNT_WAN: "金额（万元），不小于0，最多4位小数",
+        }[self]
+
+
+# Written in published tables instead of a number; they mean "nothing was entered".
+BLANK_MARKERS = frozenset({"", "/", "-", "—", "——", "－", "–", "无", "\\"})
+_UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "宗", "人次")
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """Outcome of reading one cell's text."""
+
+    value: Value | None = None
+    error: str | None = None
+    blank_marker: bool = False
+    note: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def normalize_text(text: str) -> str:
+    """Fold full-width forms, odd minus signs and inner white space away."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2212", "-").replace("\u2014", "—")
+    return re.sub(r"\s+", "", text)
+
+
+def parse_value(text: object, kind: CellKind) -> Parsed:
+    """Read a cell the way a clerk writes it: ``１２``, ``1,234``, ``12件``, ``731107元``, ``/``."""
+    if text is None:
+        return Parsed()
+    if isinstance(text, bool):
+        return Parsed(error="不是数字")
+    if isinstance(text, (int, float, Decimal)):
+        return check_value(_to_decimal(text), kind)
+    raw = normalize_text(str(text))
+    if raw in BLANK_MARKERS:
+        return Parsed(blank_marker=raw != "")
+    unit = next((u for u in _UNITS if raw.endswith(u) and len(raw) > len(u)), None)
+    if unit:
+        raw = raw[: -len(unit)]
+    if _GROUPED.match(raw):
+        raw = raw.replace(",", "")
+    if not _NUMBER.match(raw):
+        return Parsed(error=f"“{str(text).strip()}”不是数字")
+    number = Decimal(raw)
+    note = None
+    if unit == "万元" and kind is CellKind.AMOUNT_YUAN:
+        number, note = number * 10000, "已由万元换算为元"
+    elif unit == "元" and kind is CellKind.AMOUNT_WAN:
+        number, note = number / 10000, "已由元换算为万元"
+    result = check_value(number, kind)
+    return Parsed(result.value, result.error, note=note) if note and result.ok else result
+
+
+def check_value(number: Decimal, kind: CellKind) -> Parsed:
+    """Apply the kind's constraints to a number (the CELL-VALUE rule, at entry time)."""
+    problem = value_problem(number, kind)
+    if problem:
+        return Parsed(error=problem)
+    if kind.is_amount:
+        return Parsed(value=number.normalize() if number == number.to_integral() else number)
+    return Parsed(value=int(number))
+
+
+def value_problem(number: Value, kind: CellKind) -> str | None:
+    """Why ``number`` cannot stand in a cell of ``kind``, or None."""
+    number = _to_decimal(number)
+    if not number.is_finite():
+        return "不是数字"
+    if number < 0 and kind is not CellKind.SIGNED:
+        return "不能为负数" + ("（只有“本年增/减”可以为负）" if not kind.is_amount else "")
+    if not kind.is_amount and number != number.to_integral_value():
+        return "必须是整数"
+    if kind.is_amount and -number.as_tuple().exponent > kind.decimals:
+        return f"最多保留{kind.decimals}位小数"
+    return None
+
+
+def format_value(value: Value | None, kind: CellKind | None = None, *, unit: bool = False) -> str:
+    """Text of a value as printed in the report; ``unit`` adds the suffix the header lacks."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        text = format(value, "f")
+    else:
+        text = str(value)
+    if unit and kind is not None:
+        text += kind.printed_suffix
+    return text
+
+
+def _to_decimal(number: object) -> Decimal:
+    try:
+        return Decimal(str(number)) if isinstance(number, float) else Decimal(number)  # type: ignore[arg-type]
+    except (InvalidOperation, TypeError, ValueError):
+        return Decimal("NaN")

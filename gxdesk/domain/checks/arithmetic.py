@@ -1,0 +1,83 @@
+"""Evaluators of the within-table arithmetic and cell rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from gxdesk.domain.cells import value_problem
+from gxdesk.domain.findings import Finding
+from gxdesk.domain.rules import Context, Rule, diff_text, evaluator, num
+
+
+@evaluator("balance")
+def balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Σ lhs = Σ rhs, e.g. 一 + 二 = （七）总计 + 四 in one applicant column."""
+    p = rule.params
+    lhs_vals = [ctx.value(c) for c in p["lhs"]]
+    rhs_vals = [ctx.value(c) for c in p["rhs"]]
+    if any(v is None for v in (*lhs_vals, *rhs_vals)):
+        return
+    lhs, rhs = sum(lhs_vals), sum(rhs_vals)  # type: ignore[arg-type]
+    if lhs == rhs:
+        return
+
+    def expr(names: tuple[str, ...], vals: list) -> str:
+        return " + ".join(f"{n} {num(v)}" for n, v in zip(names, vals, strict=True))
+
+    message = rule.template.format(
+        subject=p["subject"],
+        lhs_expr=expr(p["lhs_names"], lhs_vals),
+        lhs=num(lhs),
+        rhs_expr=expr(p["rhs_names"], rhs_vals),
+        rhs=num(rhs),
+        diff=diff_text(lhs, rhs),
+    )
+    yield ctx.finding(
+        rule, message, cells=(*p["lhs"], *p["rhs"]), expected=lhs, actual=rhs, subject=p["subject"]
+    )
+
+
+@evaluator("sum")
+def claimed_sum(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A total claimed by an outside source (import, published report) vs the sum of its parts."""
+    total = rule.params["total"]
+    claimed = ctx.report.claimed.get(total)
+    expected = ctx.value(total)
+    if claimed is None or expected is None or claimed == expected:
+        return
+    spec = ctx.edition.cell(total)
+    message = rule.template.format(
+        row=spec.row[-1] if spec.row else "",
+        column=spec.column[-1],
+        group="·".join(spec.column[:-1]),
+        expected=num(expected),
+        actual=num(claimed),
+        diff=diff_text(claimed, expected),
+    )
+    yield ctx.finding(rule, message, cells=(total, *spec.parts), expected=expected, actual=claimed)
+
+
+@evaluator("cell_value")
+def cell_value(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for cid in rule.params["cells"]:
+        value = ctx.report.values.get(cid)
+        if value is None:
+            continue
+        spec = ctx.edition.cell(cid)
+        problem = value_problem(value, spec.kind)
+        if problem:
+            yield ctx.finding(
+                rule,
+                rule.template.format(name=spec.name, problem=problem, actual=num(value)),
+                part=spec.part,
+                cells=(cid,),
+                actual=value,
+            )
+
+
+@evaluator("cell_blank")
+def cell_blank(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    for cid in rule.params["cells"]:
+        if ctx.report.values.get(cid) is None:
+            spec = ctx.edition.cell(cid)
+            yield ctx.finding(rule, rule.template.format(name=spec.name), part=spec.part, cells=(cid,))

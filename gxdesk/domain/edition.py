@@ -1,0 +1,66 @@
+"""An edition of the official format: parts, tables and rules, declared as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gxdesk.domain.editions.common import PartSpec
+from gxdesk.domain.rules import Rule
+from gxdesk.domain.tables import CellSpec, TableSpec
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic part 一 must address (2021 edition), with words that show it is covered."""
+
+    heading: str
+    keywords: tuple[str, ...]
+    guidance: str
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One edition of 政府信息公开工作年度报告格式."""
+
+    id: str
+    document: str
+    first_year: int
+    last_year: int | None
+    parts: tuple[PartSpec, ...]
+    tables: tuple[TableSpec, ...]
+    rules: tuple[Rule, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    fee_figures: bool = False
+    _cells: dict[str, CellSpec] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for table in self.tables:
+            self._cells.update({c.id: c for c in table.cells})
+
+    @property
+    def name(self) -> str:
+        return f"{self.id}年版格式（{self.document}）"
+
+    @property
+    def label(self) -> str:
+        """Name for a parenthesis: ``2021年版格式，国办公开办函〔2021〕30号``."""
+        return f"{self.id}年版格式，{self.document}"
+
+    def covers(self, year: int) -> bool:
+        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def table(self, part: str) -> TableSpec:
+        return next(t for t in self.tables if t.part == part)
+
+    def cell(self, cell_id: str) -> CellSpec:
+        return self._cells[cell_id]
+
+    def has_cell(self, cell_id: str) -> bool:
+        return cell_id in self._cells
+
+    @property
+    def cells(self) -> dict[str, CellSpec]:
+        return dict(self._cells)
+
+    def part(self, numeral: str) -> PartSpec:
+        return next(p for p in self.parts if p.numeral == numeral)

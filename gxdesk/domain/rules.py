@@ -1,0 +1,111 @@
+"""Rules as data, evaluated by pure functions registered per rule kind."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from gxdesk.domain.edition import Edition
+    from gxdesk.domain.report import Report
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check: a stable code, an evaluator kind, its parameters and a message template."""
+
+    code: str
+    kind: str
+    severity: Severity
+    part: str
+    template: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Context:
+    """What an evaluator sees: the report, its edition, every cell's value (totals derived)."""
+
+    report: Report
+    edition: Edition
+    values: dict[str, Value | None]
+    prior_values: dict[str, Value | None] | None
+
+    def value(self, cell_id: str) -> Value | None:
+        return self.values.get(cell_id)
+
+    def prior(self, cell_id: str) -> Value | None:
+        return None if self.prior_values is None else self.prior_values.get(cell_id)
+
+    def finding(self, rule: Rule, message: str, **kw: Any) -> Finding:
+        return Finding(rule.code, rule.severity, kw.pop("part", rule.part), message, **kw)
+
+
+Evaluator = Callable[[Rule, Context], Iterable[Finding]]
+EVALUATORS: dict[str, Evaluator] = {}
+
+
+def evaluator(kind: str) -> Callable[[Evaluator], Evaluator]:
+    """Register the evaluator of a rule kind."""
+
+    def register(fn: Evaluator) -> Evaluator:
+        EVALUATORS[kind] = fn
+        return fn
+
+    return register
+
+
+def compute(edition: Edition, inputs: Mapping[str, Value]) -> dict[str, Value | None]:
+    """Every cell's value: inputs as given, totals as the sum of their parts (None if any is)."""
+    out: dict[str, Value | None] = {}
+    for table in edition.tables:
+        for spec in table.cells:
+            if not spec.computed:
+                out[spec.id] = inputs.get(spec.id)
+    for table in edition.tables:
+        # Totals only sum inputs or earlier totals; two passes cover （七）总计 × 总计.
+        for _ in range(2):
+            for spec in table.cells:
+                if spec.computed:
+                    parts = [out.get(p) for p in spec.parts]
+                    out[spec.id] = None if any(v is None for v in parts) else sum(parts)  # type: ignore[arg-type]
+    return out
+
+
+def evaluate(report: Report, edition: Edition | None = None) -> list[Finding]:
+    """All findings of a report, in rule order."""
+    from gxdesk.domain import checks  # noqa: F401  (registers the evaluators)
+    from gxdesk.domain.editions import edition_of, get_edition
+
+    edition = edition or edition_of(report)
+    prior_values = None
+    if report.prior is not None:
+        try:
+            prior_values = compute(get_edition(report.prior.edition), report.prior.values)
+        except KeyError:
+            prior_values = dict(report.prior.values)
+    ctx = Context(report, edition, compute(edition, report.values), prior_values)
+    findings: list[Finding] = []
+    for rule in edition.rules:
+        findings.extend(EVALUATORS[rule.kind](rule, ctx))
+    return findings
+
+
+def num(value: Value | None) -> str:
+    """A number as written in a message."""
+    return format_value(value)
+
+
+def diff_text(a: Value, b: Value) -> str:
+    return num(
+        abs(Decimal(a) - Decimal(b)) if isinstance(a, Decimal) or isinstance(b, Decimal) else abs(a - b)
+    )
+
+
+def present(values: Iterator[Value | None] | list[Value | None]) -> bool:
+    return all(v is not None for v in values)

@@ -1,0 +1,75 @@
+"""Text helpers shared by the rules and the importers: squashing, Chinese numerals, headings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
+_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def squash(text: str | None) -> str:
+    """Text with full-width forms folded and all white space removed (for matching)."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def fold_label(text: str) -> str:
+    """A label reduced for comparison: NFKC, no white space, brackets and quotes unified."""
+    text = squash(text)
+    table = str.maketrans(
+        {
+            "(": "（",
+            ")": "）",
+            ":": "：",
+            ",": "，",
+            '"': "",
+            "“": "",
+            "”": "",
+            "'": "",
+            "‘": "",
+            "’": "",
+            "、": "、",
+            ";": "；",
+        }
+    )
+    return text.translate(table)
+
+
+def letters_only(text: str) -> str:
+    """Only the CJK and Latin letters of a text, for similarity measures."""
+    return _PUNCT.sub("", re.sub(r"\d+", "", unicodedata.normalize("NFKC", text)))
+
+
+def parse_number(text: str) -> int | None:
+    """``12``, ``１２``, ``十二``, ``两``, ``一百零三`` → int; None if not a number."""
+    text = unicodedata.normalize("NFKC", text)
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch in _CN_DIGITS:
+            current = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (current or 1) * _CN_UNITS[ch]
+            current = 0
+        else:
+            return None
+    return total + current

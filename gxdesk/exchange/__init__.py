@@ -1,0 +1,1 @@
+"""Readers and writers of other formats (text, JSON, Word, Excel); never imports Qt."""

@@ -1,0 +1,38 @@
+"""Cells and findings as JSON-ready data addressed by the official labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gxdesk.domain.cells import Value
+from gxdesk.domain.edition import Edition
+from gxdesk.domain.findings import Finding, plain_number
+from gxdesk.domain.tables import CellSpec
+
+
+def cell_ref(spec: CellSpec) -> dict[str, Any]:
+    return {"table": spec.part, "row": list(spec.row), "column": list(spec.column)}
+
+
+def cells_json(edition: Edition, values: dict[str, Value | None]) -> list[dict[str, Any]]:
+    return [
+        {**cell_ref(spec), "value": plain_number(values.get(spec.id)), "computed": spec.computed}
+        for table in edition.tables
+        for spec in table.cells
+    ]
+
+
+def finding_json(finding: Finding, edition: Edition, explanation: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "part": finding.part,
+        "cells": [cell_ref(edition.cell(c)) for c in finding.cells if edition.has_cell(c)],
+        "expected": plain_number(finding.expected),
+        "actual": plain_number(finding.actual),
+        "difference": plain_number(finding.difference),
+        "message": finding.message,
+    }
+    if explanation:
+        out["explanation"] = explanation
+    return out

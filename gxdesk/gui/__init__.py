@@ -1,0 +1,1 @@
+"""The Qt desktop program: the only package that imports PySide6."""
