@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from gxdesk.domain.editions.common import PartSpec
 from gxdesk.domain.rules import Rule
@@ -36,6 +37,22 @@ class Edition:
     def __post_init__(self) -> None:
         for table in self.tables:
             self._cells.update({c.id: c for c in table.cells})
+
+    @cached_property
+    def input_ids(self) -> tuple[str, ...]:
+        return tuple(cid for cid, c in self._cells.items() if not c.computed)
+
+    @cached_property
+    def totals(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Computed cells with their parts, ordered so a total comes after the totals it sums."""
+        pending = {cid: c.parts for cid, c in self._cells.items() if c.computed}
+        ordered: list[tuple[str, tuple[str, ...]]] = []
+        while pending:
+            ready = [cid for cid, parts in pending.items() if not any(p in pending for p in parts)]
+            if not ready:
+                raise ValueError("circular totals")
+            ordered += [(cid, pending.pop(cid)) for cid in ready]
+        return tuple(ordered)
 
     @property
     def name(self) -> str:

@@ -62,18 +62,16 @@ def evaluator(kind: str) -> Callable[[Evaluator], Evaluator]:
 
 def compute(edition: Edition, inputs: Mapping[str, Value]) -> dict[str, Value | None]:
     """Every cell's value: inputs as given, totals as the sum of their parts (None if any is)."""
-    out: dict[str, Value | None] = {}
-    for table in edition.tables:
-        for spec in table.cells:
-            if not spec.computed:
-                out[spec.id] = inputs.get(spec.id)
-    for table in edition.tables:
-        # Totals only sum inputs or earlier totals; two passes cover （七）总计 × 总计.
-        for _ in range(2):
-            for spec in table.cells:
-                if spec.computed:
-                    parts = [out.get(p) for p in spec.parts]
-                    out[spec.id] = None if any(v is None for v in parts) else sum(parts)  # type: ignore[arg-type]
+    out: dict[str, Value | None] = {cid: inputs.get(cid) for cid in edition.input_ids}
+    for cid, parts in edition.totals:
+        total = 0
+        for p in parts:
+            v = out[p]
+            if v is None:
+                total = None
+                break
+            total += v
+        out[cid] = total
     return out
 
 

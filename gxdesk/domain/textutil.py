@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _CN_DIGITS = {
     "零": 0,
@@ -28,6 +29,12 @@ def squash(text: str | None) -> str:
     """Text with full-width forms folded and all white space removed (for matching)."""
     if not text:
         return ""
+    return _squash(text)
+
+
+@lru_cache(maxsize=256)
+def _squash(text: str) -> str:
+    # Cached: the checks run on every keystroke, over narrative that mostly has not changed.
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 

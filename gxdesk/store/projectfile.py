@@ -43,9 +43,11 @@ def loads(text: str, path: Path | str = "") -> Report:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        # A save cut short leaves an object that never closes.
+        truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
         problem = (
             "文件不完整，可能在保存时被中断"
-            if exc.pos >= len(text.rstrip()) - 1
+            if truncated
             else f"文件内容已损坏（第{exc.lineno}行第{exc.colno}列）"
         )
         raise StoreError(path, problem) from None

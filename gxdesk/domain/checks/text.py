@@ -81,6 +81,7 @@ def _shingles(text: str, size: int = 6) -> set[str]:
     return {text[i : i + size] for i in range(max(0, len(text) - size + 1))}
 
 
+@lru_cache(maxsize=64)
 def _body(text: str) -> str:
     """Text without heading lines (boilerplate) and numbers, reduced to letters."""
     lines = [ln for ln in text.splitlines() if len(squash(ln)) > 20]

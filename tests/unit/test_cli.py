@@ -1,0 +1,123 @@
+"""The command line through a real subprocess: output, JSON shape and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gxdesk.resources import sample
+
+QINGHE, FUJIAN, XIANYOU = (
+    str(sample(n)) for n in ("qinghe-sthjj-2025.gxr", "fujian-gxt-2020.gxr", "xianyou-gxj-2020.gxr")
+)
+
+
+def gxdesk(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "gxdesk", *args], capture_output=True, text=True, encoding="utf-8", timeout=60
+    )
+
+
+def test_new_then_check_and_show(tmp_path: Path) -> None:
+    out = tmp_path / "new.gxr"
+    made = gxdesk("new", str(out), "--agency", "某县人民政府", "--year", "2026", "--kind", "县级人民政府")
+    assert made.returncode == 0 and "2021年版格式" in made.stdout
+    checked = gxdesk("check", str(out), "--json")
+    assert checked.returncode == 1  # three empty narrative parts are errors
+    codes = [f["code"] for f in json.loads(checked.stdout)]
+    assert codes.count("PART-EMPTY") == 3 and codes.count("CELL-BLANK") == 166
+    again = gxdesk("new", str(out), "--agency", "x", "--year", "2026")
+    assert again.returncode == 2 and "已存在" in again.stderr
+
+
+def test_new_refuses_old_year(tmp_path: Path) -> None:
+    result = gxdesk("new", str(tmp_path / "x.gxr"), "--agency", "某局", "--year", "2017")
+    assert result.returncode == 2 and "2019年度及以后" in result.stderr
+
+
+def test_check_clean_sample_exits_zero() -> None:
+    result = gxdesk("check", QINGHE)
+    assert result.returncode == 0 and "未发现问题" in result.stdout
+
+
+def test_check_text_groups_by_part() -> None:
+    result = gxdesk("check", XIANYOU)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert "错误 1 项，提示 6 项" in lines[1]
+    assert lines.index("【三、收到和处理政府信息公开申请情况】") < lines.index("【六、其他需要报告的事项】")
+
+
+def test_check_json_shape() -> None:
+    result = gxdesk("check", FUJIAN, "--json")
+    assert result.returncode == 1
+    (finding,) = json.loads(result.stdout)
+    assert set(finding) >= {"code", "severity", "part", "cells", "expected", "actual", "message"}
+    assert (finding["code"], finding["severity"], finding["part"]) == ("PART-EMPTY", "error", "六")
+
+
+def test_check_json_cells_use_official_labels() -> None:
+    result = gxdesk("check", XIANYOU, "--json")
+    blanks = [f for f in json.loads(result.stdout) if f["code"] == "CELL-BLANK"]
+    assert blanks[1]["cells"] == [
+        {
+            "table": "三",
+            "row": ["四、结转下年度继续办理"],
+            "column": ["申请人情况", "法人或其他组织", "商业企业"],
+        }
+    ]
+    assert blanks[1]["severity"] == "warning"
+
+
+def test_check_several_files_and_unreadable(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.gxr"
+    bad.write_text("{not json", encoding="utf-8")
+    result = gxdesk("check", QINGHE, str(bad), FUJIAN, "--json")
+    assert result.returncode == 2
+    assert "bad.gxr" in result.stderr and "Traceback" not in result.stderr
+    assert {f["file"] for f in json.loads(result.stdout)} == {FUJIAN}
+
+
+def test_show_json_every_cell() -> None:
+    result = gxdesk("show", FUJIAN, "--json")
+    assert result.returncode == 0
+    cells = json.loads(result.stdout)
+    assert len(cells) == 22 + 161 + 15
+    by_key = {(c["table"], tuple(c["row"]), tuple(c["column"])): c for c in cells}
+    assert by_key[("二", ("第二十条第（九）项", "政府集中采购"), ("采购总金额",))]["value"] == 731107
+    withheld = by_key[
+        (
+            "三",
+            ("三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"),
+            ("申请人情况", "法人或其他组织", "商业企业"),
+        )
+    ]
+    assert withheld == {
+        "table": "三",
+        "row": ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"],
+        "column": ["申请人情况", "法人或其他组织", "商业企业"],
+        "value": 0,
+        "computed": False,
+    }
+    total = by_key[("三", ("一、本年新收政府信息公开申请数量",), ("申请人情况", "总计"))]
+    assert total["value"] == 12 and total["computed"] is True
+    review = by_key[("四", (), ("行政诉讼", "复议后起诉", "总计"))]
+    assert review["computed"] is True and review["value"] == 0
+
+
+def test_show_text_has_the_official_grid() -> None:
+    result = gxdesk("show", QINGHE)
+    assert result.returncode == 0
+    assert "三、收到和处理政府信息公开申请情况" in result.stdout
+    assert "本年收费金额（单位：万元）" in result.stdout
+    assert "| 12.35" in result.stdout.replace("  ", " ") or "12.35 |" in result.stdout
+
+
+@pytest.mark.parametrize("args", [("show",), ("check",), ("frobnicate",)])
+def test_usage_errors_exit_2_in_chinese(args: tuple[str, ...]) -> None:
+    result = gxdesk(*args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
