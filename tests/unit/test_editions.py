@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+import gxdesk.domain.checks  # noqa: F401  (registers the evaluators)
 from gxdesk.domain.cells import CellKind
 from gxdesk.domain.editions import EDITIONS, UnsupportedYearError, edition_for_year, get_edition
-import gxdesk.domain.checks  # noqa: F401  (registers the evaluators)
 from gxdesk.domain.rules import EVALUATORS
 from gxdesk.domain.tables import Role
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from helpers import sample_report
-
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.rules import compute, evaluate
