@@ -25,6 +25,7 @@ class Edition:
 
     id: str
     document: str
+    document_title: str
     first_year: int
     last_year: int | None
     parts: tuple[PartSpec, ...]

@@ -90,9 +90,12 @@ class Report:
     @classmethod
     def new(cls, agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:
         """A blank report in the edition its year requires."""
+        from gxdesk.domain.drafting import overview_skeleton, problems_skeleton
         from gxdesk.domain.editions import edition_for_year
 
-        return cls(Meta(agency=agency, year=year, kind=kind), edition_for_year(year).id)
+        edition = edition_for_year(year)
+        parts: dict[str, str | None] = {"一": overview_skeleton(edition), "五": problems_skeleton(), "六": ""}
+        return cls(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)
 
     def text(self, part: str) -> str:
         """Narrative text of a part ('' when missing)."""

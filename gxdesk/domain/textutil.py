@@ -80,3 +80,43 @@ def parse_number(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+# Sub-headings inside a part, by level: （一） · 1. / 1、 · （1）
+_HEADING_PATTERNS = (
+    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    (3, re.compile(r"^\d+[.、．](?!\d)")),
+    (4, re.compile(r"^[（(]\d+[）)]")),
+)
+
+
+def heading_level(line: str) -> int:
+    """2 for ``（一）…``, 3 for ``1.…``/``1、…``, 4 for ``（1）…``; 0 for body text."""
+    line = line.strip()
+    for level, pattern in _HEADING_PATTERNS:
+        if pattern.match(line):
+            return level
+    return 0
+
+
+def run_in_heading(line: str, limit: int = 30) -> tuple[str, str]:
+    """Split ``（一）标题。正文…`` into its heading sentence and the rest ('' if not a heading)."""
+    line = line.strip()
+    if not heading_level(line):
+        return "", line
+    for mark in ("。", "：", ":"):
+        cut = line.find(mark)
+        if 0 < cut <= limit:
+            return line[: cut + 1], line[cut + 1 :]
+    if len(line) <= limit:
+        return line, ""
+    return "", line
+
+
+def has_content(text: str | None) -> bool:
+    """True when the text says something beyond bare sub-headings (``无`` counts as content)."""
+    for line in (text or "").splitlines():
+        heading, rest = run_in_heading(line)
+        if squash(rest if heading else line):
+            return True
+    return False

@@ -9,7 +9,7 @@ from gxdesk.domain.editions import UnsupportedYearError, edition_for_year
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.rules import Context, Rule, evaluator, num
-from gxdesk.domain.textutil import squash
+from gxdesk.domain.textutil import has_content, squash
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
 
@@ -32,7 +32,7 @@ def part_empty(rule: Rule, ctx: Context) -> Iterator[Finding]:
         text = ctx.report.parts.get(numeral)
         if text is None:
             problem = f"报告缺少“{_HEADINGS[numeral]}”部分（年度报告应包括全部六个部分）"
-        elif not squash(text):
+        elif not has_content(text):
             problem = f"“{_HEADINGS[numeral]}”没有内容" + ("（如无可写“无”）" if numeral == "六" else "")
         else:
             continue

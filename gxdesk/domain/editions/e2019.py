@@ -128,6 +128,7 @@ RULES = (
 EDITION = Edition(
     id="2019",
     document=DOCUMENT,
+    document_title="《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》",
     first_year=2019,
     last_year=2020,
     parts=PARTS,

@@ -158,6 +158,7 @@ RULES = (
 EDITION = Edition(
     id="2021",
     document=DOCUMENT,
+    document_title="《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》",
     first_year=2021,
     last_year=None,
     parts=PARTS,
