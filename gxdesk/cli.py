@@ -66,9 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_console()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".gxr")):
+        return _launch_gui(argv)  # `gxdesk` or `gxdesk FILE.gxr` (also a double-clicked file)
     args = build_parser().parse_args(argv)
     if args.command is None:
-        return _launch_gui()
+        return _launch_gui([])
     try:
         return {"new": cmd_new, "check": cmd_check, "show": cmd_show}[args.command](args)
     except BrokenPipeError:  # output piped into `head` and the like
@@ -165,13 +168,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _launch_gui() -> int:
+def _launch_gui(argv: list[str]) -> int:
     try:
         from gxdesk.gui.app import main as gui_main
-    except ImportError:
-        build_parser().print_help()
-        return EXIT_OK
-    return gui_main()
+    except ImportError as exc:
+        _err(f"无法启动图形界面（{exc}）。命令行用法见 gxdesk --help")
+        return EXIT_UNREADABLE
+    return gui_main(argv)
 
 
 def _err(message: str) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from gxdesk.domain.editions.common import PartSpec
+from typing import TYPE_CHECKING
+
 from gxdesk.domain.rules import Rule
 from gxdesk.domain.tables import CellSpec, TableSpec
+
+if TYPE_CHECKING:
+    from gxdesk.domain.editions.common import PartSpec
 
 
 @dataclass(frozen=True)

@@ -151,7 +151,7 @@ def table_three(other: Node) -> TableSpec:
         columns=T3_COLUMNS,
         kind=CellKind.COUNT,
         totals=totals,
-        col_widths=(8, 12, 26, 10, 10, 10, 10, 10, 10, 10),
+        col_widths=(7, 11, 24, 8, 9, 9, 12, 12, 7, 8),
     )
 
 

@@ -1,0 +1,82 @@
+"""main(): the QApplication, Chinese translations and fonts, and the composition root."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication
+
+from gxdesk.gui import dialogs
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.files import blank_document
+from gxdesk.gui.mainwindow import MainWindow
+from gxdesk.store import StoreError, load
+
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+            "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei")
+
+
+def create_application(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication with zh_CN Qt translations and a CJK UI font (idempotent)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(app, QApplication)
+    app.setApplicationName("gxdesk")
+    app.setOrganizationName("gxdesk")
+    app.setApplicationDisplayName("gxdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    if not getattr(app, "_gxdesk_translator", None):
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load("qtbase_zh_CN", folder):
+            app.installTranslator(translator)
+        app._gxdesk_translator = translator  # type: ignore[attr-defined]
+    families = set(QFontDatabase.families())
+    family = next((f for f in UI_FONTS if f in families), None)
+    if family:
+        font = QFont(family)
+        font.setPointSize(10)
+        app.setFont(font)
+    icon = _icon_path()
+    if icon:
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def _icon_path() -> Path | None:
+    try:
+        from gxdesk.resources import resource_dir
+
+        path = resource_dir() / "icons" / "gxdesk.png"
+    except FileNotFoundError:
+        return None
+    return path if path.exists() else None
+
+
+def build_window(path: str | None = None) -> MainWindow:
+    """The window on ``path`` (or a blank report), after offering to restore a crashed session."""
+    window = MainWindow(blank_document())
+    restored = window.files.offer_recovery()
+    if path and not restored:
+        try:
+            window.set_document(ReportDocument(load(path), Path(path)))
+            from gxdesk.gui.settings import add_recent
+
+            add_recent(path)
+        except StoreError as exc:
+            dialogs.show_error(window, str(exc))
+    return window
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app = create_application([sys.argv[0], *argv])
+    path = next((a for a in argv if not a.startswith("-")), None)
+    window = build_window(path)
+    window.show()
+    return app.exec()

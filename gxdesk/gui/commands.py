@@ -1,0 +1,111 @@
+"""One QUndoCommand per kind of edit; redo/undo are each a single call into the document."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+from typing_extensions import override
+
+from gxdesk.domain.cells import Value
+
+if TYPE_CHECKING:
+    from gxdesk.gui.document import ReportDocument
+
+_TYPING_PAUSE = 2.0  # seconds: typing within this pause is one undo step
+_TEXT_ID, _FIELD_ID = 1, 2
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set several table cells at once (one typed value, a paste, a cleared selection)."""
+
+    def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]],
+                 text: str) -> None:
+        super().__init__(text)
+        self._doc, self._changes = doc, changes
+
+    @override
+    def redo(self) -> None:
+        self._doc.apply_cells({k: new for k, (_, new) in self._changes.items()})
+
+    @override
+    def undo(self) -> None:
+        self._doc.apply_cells({k: old for k, (old, _) in self._changes.items()})
+
+
+class SetTextCommand(QUndoCommand):
+    """Replace a narrative text (preface, part, table lead-in); consecutive typing merges."""
+
+    def __init__(self, doc: ReportDocument, key: str, old: str | None, new: str | None, text: str) -> None:
+        super().__init__(text)
+        self._doc, self.key, self.old, self.new = doc, key, old, new
+        self._stamp = time.monotonic()
+
+    @override
+    def id(self) -> int:
+        return _TEXT_ID
+
+    @override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetTextCommand) or other.key != self.key:
+            return False
+        if other._stamp - self._stamp > _TYPING_PAUSE:
+            return False
+        self.new, self._stamp = other.new, other._stamp
+        return True
+
+    @override
+    def redo(self) -> None:
+        self._doc.apply_text(self.key, self.new)
+
+    @override
+    def undo(self) -> None:
+        self._doc.apply_text(self.key, self.old)
+
+
+class SetFieldCommand(QUndoCommand):
+    """Change one field of the basic information, fees, settings or explanations."""
+
+    def __init__(self, doc: ReportDocument, group: str, name: str, old: Any, new: Any, text: str) -> None:
+        super().__init__(text)
+        self._doc, self.group, self.name, self.old, self.new = doc, group, name, old, new
+        self._stamp = time.monotonic()
+
+    @override
+    def id(self) -> int:
+        return _FIELD_ID
+
+    @override
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetFieldCommand) or (other.group, other.name) != (self.group, self.name):
+            return False
+        if other._stamp - self._stamp > _TYPING_PAUSE or not isinstance(self.new, str):
+            return False
+        self.new, self._stamp = other.new, other._stamp
+        return True
+
+    @override
+    def redo(self) -> None:
+        self._doc.apply_field(self.group, self.name, self.new)
+
+    @override
+    def undo(self) -> None:
+        self._doc.apply_field(self.group, self.name, self.old)
+
+
+class ChangeYearCommand(QUndoCommand):
+    """Change the report year; the tables move to the year's edition where cells correspond."""
+
+    def __init__(self, doc: ReportDocument, before: tuple[int, str, dict, dict],
+                 after: tuple[int, str, dict, dict], text: str) -> None:
+        super().__init__(text)
+        self._doc, self._before, self._after = doc, before, after
+
+    @override
+    def redo(self) -> None:
+        self._doc.apply_year(*self._after)
+
+    @override
+    def undo(self) -> None:
+        self._doc.apply_year(*self._before)

@@ -1,0 +1,56 @@
+"""Export actions of the window; each format registers here when its writer exists."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gxdesk.gui import dialogs
+
+if TYPE_CHECKING:
+    from gxdesk.gui.mainwindow import MainWindow
+
+# (key, label, module that provides ``write(report, path)``)
+_WRITERS = (("docx", "Word 文档", "gxdesk.exchange.docx_writer"), ("xlsx", "Excel 工作簿", "gxdesk.exchange.xlsx_writer"))
+FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
+
+
+def _available(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+EXPORT_FORMATS = [(key, label, _available(module)) for key, label, module in _WRITERS]
+
+
+def export_report(window: MainWindow, key: str) -> Path | None:
+    """Ask where, warn about remaining errors, write; returns the file written."""
+    module_name = dict((k, m) for k, _, m in _WRITERS)[key]
+    if not _available(module_name):
+        dialogs.show_error(window, "此导出功能尚未提供。")
+        return None
+    doc = window.doc
+    errors, _ = doc.counts()
+    if errors and not dialogs.confirm(window, "仍有错误", f"报告还有 {errors} 个错误，导出的文件也会带着这些错误。"
+                                                         "是否仍要导出？", "仍然导出", "取消"):
+        return None
+    meta = doc.report.meta
+    folder = doc.path.parent if doc.path else Path.home()
+    suggestion = folder / f"{meta.full_title}.{key}"
+    chosen = dialogs.save_path(window, str(suggestion), FILTERS[key])
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != f".{key}":
+        path = path.with_name(path.name + f".{key}")
+    writer = importlib.import_module(module_name)
+    try:
+        writer.write(doc.report, path)
+    except OSError as exc:
+        dialogs.show_error(window, f"无法写入“{path}”：{exc.strerror or exc}\n请关闭正在使用该文件的程序，或换一个位置。")
+        return None
+    window.say(f"已导出到“{path}”")
+    return path

@@ -1,0 +1,140 @@
+"""New, open, save, save as, recent files, closing and crash recovery for the main window."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from gxdesk.domain.report import Report
+from gxdesk.gui import dialogs
+from gxdesk.gui.autosave import Autosaver, Recovery, orphans
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.settings import add_recent, remove_recent
+from gxdesk.store import StoreError, load, save
+
+if TYPE_CHECKING:
+    from gxdesk.gui.mainwindow import MainWindow
+
+
+def default_year(today: date | None = None) -> int:
+    """Reports are written in January for the year just ended."""
+    today = today or date.today()
+    return today.year - 1 if today.month <= 6 else today.year
+
+
+def blank_document() -> ReportDocument:
+    return ReportDocument(Report.new("", default_year()))
+
+
+class FileController(QObject):
+    """File actions of one window; every failure is a Chinese message, the work stays in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.autosaver: Autosaver | None = None
+        self._recovery_file: Path | None = None
+
+    def attach(self, doc: ReportDocument) -> None:
+        if self.autosaver is not None:
+            self.autosaver.close()
+        self.autosaver = Autosaver(doc, file=self._recovery_file, parent=self)
+        self._recovery_file = None
+
+    @property
+    def doc(self) -> ReportDocument:
+        return self.window.doc
+
+    # ---- actions -----------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.may_close():
+            return False
+        self.window.set_document(blank_document())
+        self.window.say("已新建报告")
+        return True
+
+    def open(self, path: Path | None = None) -> bool:
+        if not self.may_close():
+            return False
+        if path is None:
+            folder = str(self.doc.path.parent) if self.doc.path else ""
+            chosen = dialogs.open_path(self.window, folder)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        try:
+            report = load(path)
+        except StoreError as exc:
+            dialogs.show_error(self.window, str(exc))
+            if not path.exists():
+                remove_recent(str(path.resolve()))
+            return False
+        self.window.set_document(ReportDocument(report, path))
+        add_recent(path)
+        self.window.say(f"已打开“{path}”")
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        meta = self.doc.report.meta
+        folder = self.doc.path.parent if self.doc.path else Path.home()
+        suggestion = self.doc.path or folder / f"{meta.agency or '政府信息公开工作年度报告'}{meta.year}.gxr"
+        chosen = dialogs.save_path(self.window, str(suggestion))
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != ".gxr":
+            path = path.with_name(path.name + ".gxr")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save(self.doc.report, path)
+        except StoreError as exc:
+            dialogs.show_error(self.window, f"{exc}\n\n报告内容仍在窗口中，请换一个位置另存。")
+            return False
+        self.doc.mark_saved(path)
+        add_recent(path)
+        if self.autosaver is not None:
+            self.autosaver.discard()
+        self.window.say(f"已保存到“{path}”")
+        return True
+
+    # ---- closing and recovery ----------------------------------------------------------
+    def may_close(self) -> bool:
+        """Ask about unsaved changes; True when the current document may go."""
+        if not self.doc.is_modified:
+            return True
+        name = self.doc.path.name if self.doc.path else "未命名报告"
+        answer = dialogs.ask_save_changes(self.window, name)
+        if answer is dialogs.Answer.SAVE:
+            return self.save()
+        return answer is dialogs.Answer.DISCARD
+
+    def shutdown(self) -> None:
+        if self.autosaver is not None:
+            self.autosaver.close()
+            self.autosaver = None
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer each orphaned autosave; restore the first accepted one."""
+        for recovery in orphans():
+            if dialogs.ask_restore(self.window, recovery.description):
+                self.restore(recovery)
+                return True
+            recovery.file.unlink(missing_ok=True)
+        return False
+
+    def restore(self, recovery: Recovery) -> None:
+        doc = ReportDocument(recovery.report, recovery.original)
+        doc.mark_restored()
+        self._recovery_file = recovery.file  # keep the copy until this session saves its own
+        self.window.set_document(doc)
+        self.window.say("已恢复自动保存的内容，请检查后保存")

@@ -1,0 +1,124 @@
+"""All findings in one list: filter by severity, jump to the cell or text, explain a warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.gui import dialogs
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.wizard.steps import STEP_TITLES, step_of
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+FILTERS = (("全部", None), ("仅错误", Severity.ERROR), ("仅提示", Severity.WARNING))
+
+
+class FindingsPanel(QWidget):
+    """List of findings; ``activated`` asks the window to show where a finding is."""
+
+    activated = Signal(object)
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        top = QHBoxLayout()
+        self.filter = QComboBox()
+        for label, severity in FILTERS:
+            self.filter.addItem(label, severity)
+        self.filter.currentIndexChanged.connect(self.refresh)
+        top.addWidget(QLabel("显示："))
+        top.addWidget(self.filter)
+        self.hide_blank = QComboBox()
+        self.hide_blank.addItems(["不显示“未填写”", "显示“未填写”"])
+        self.hide_blank.currentIndexChanged.connect(self.refresh)
+        top.addWidget(self.hide_blank)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["级别", "位置", "问题", "说明"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.tree.setColumnWidth(3, 140)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
+        layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        self.go = QPushButton("定位")
+        self.go.clicked.connect(self._on_go_clicked)
+        self.explain = QPushButton("填写说明…")
+        self.explain.setToolTip("提示类问题如确属实际情况，可写明原因，说明随报告保存")
+        self.explain.clicked.connect(self._on_explain_clicked)
+        buttons.addWidget(self.go)
+        buttons.addWidget(self.explain)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        doc.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def visible_findings(self) -> list[Finding]:
+        severity = self.filter.currentData()
+        show_blank = self.hide_blank.currentIndex() == 1
+        return [f for f in self.doc.findings
+                if (severity is None or f.severity is severity) and (show_blank or f.code != "CELL-BLANK")]
+
+    def refresh(self) -> None:
+        current = self.current_finding()
+        self.tree.clear()
+        for f in self.visible_findings():
+            item = QTreeWidgetItem([f.severity.label, STEP_TITLES[step_of(f)], f.message,
+                                    self.doc.report.explanations.get(f.key, "")])
+            item.setData(0, FINDING_ROLE, f)
+            color = QColor("#b91c1c") if f.severity is Severity.ERROR else QColor("#a16207")
+            item.setForeground(0, QBrush(color))
+            item.setToolTip(2, f.message)
+            self.tree.addTopLevelItem(item)
+            if current is not None and f.key == current.key:
+                self.tree.setCurrentItem(item)
+        self._on_tree_current_item_changed()
+
+    def current_finding(self) -> Finding | None:
+        item = self.tree.currentItem()
+        return item.data(0, FINDING_ROLE) if item is not None else None
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.activated.emit(item.data(0, FINDING_ROLE))
+
+    def _on_tree_current_item_changed(self, *_args: object) -> None:
+        finding = self.current_finding()
+        self.go.setEnabled(finding is not None)
+        self.explain.setEnabled(finding is not None and finding.severity is Severity.WARNING)
+
+    def _on_go_clicked(self) -> None:
+        finding = self.current_finding()
+        if finding is not None:
+            self.activated.emit(finding)
+
+    def _on_explain_clicked(self) -> None:
+        finding = self.current_finding()
+        if finding is None or finding.severity is not Severity.WARNING:
+            return
+        old = self.doc.report.explanations.get(finding.key, "")
+        text = dialogs.ask_text(self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old)
+        if text is not None:
+            self.doc.set_field("explanations", finding.key, text.strip())

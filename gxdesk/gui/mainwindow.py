@@ -1,0 +1,274 @@
+"""The main window: step list, step pages, Back/Next, findings dock, menus, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from typing_extensions import override
+
+from gxdesk.domain.findings import Finding
+from gxdesk.gui import dialogs
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.exports import EXPORT_FORMATS, export_report
+from gxdesk.gui.files import FileController
+from gxdesk.gui.findings.panel import FindingsPanel
+from gxdesk.gui.wizard.base import Page
+from gxdesk.gui.wizard.basic_page import BasicInfoPage
+from gxdesk.gui.wizard.finish_page import FinishPage
+from gxdesk.gui.wizard.other_page import OtherPage
+from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
+from gxdesk.gui.wizard.table_page import ActivePage, ApplicationsPage, ReviewsPage
+from gxdesk.gui.wizard.text_pages import OverviewPage, PrefacePage, ProblemsPage
+
+STATE_COLORS = {StepState.COMPLETE: "#15803d", StepState.INCOMPLETE: "#6b7280",
+                StepState.WARNING: "#a16207", StepState.ERROR: "#b91c1c"}
+_PAGE_CLASSES = (BasicInfoPage, PrefacePage, OverviewPage, ActivePage, ApplicationsPage, ReviewsPage,
+                 ProblemsPage, OtherPage)
+
+
+class MainWindow(QMainWindow):
+    """One report per window; ``files`` handles new/open/save and recovery."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.resize(QSize(1360, 880))
+        self.files = FileController(self)
+        self.pages: dict[Step, Page] = {}
+        self._build_chrome()
+        self.set_document(doc)
+
+    # ---- building ----------------------------------------------------------------------
+    def _build_chrome(self) -> None:
+        central = QWidget()
+        outer = QHBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.step_list = QListWidget()
+        self.step_list.setFixedWidth(300)
+        self.step_list.setWordWrap(True)
+        self.step_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px; }")
+        self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
+        outer.addWidget(self.step_list)
+        right = QVBoxLayout()
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(16, 4, 16, 10)
+        self.position = QLabel()
+        nav.addWidget(self.position)
+        nav.addStretch(1)
+        self.back = QPushButton("上一步")
+        self.back.clicked.connect(self.go_back)
+        self.next = QPushButton("下一步")
+        self.next.setDefault(True)
+        self.next.clicked.connect(self.go_next)
+        nav.addWidget(self.back)
+        nav.addWidget(self.next)
+        right.addLayout(nav)
+        outer.addLayout(right, 1)
+        self.setCentralWidget(central)
+        self.dock = QDockWidget("检查结果", self)
+        self.dock.setObjectName("findingsDock")
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.clear()
+        file_menu = bar.addMenu("文件(&F)")
+        self._action(file_menu, "新建(&N)", QKeySequence.StandardKey.New, self.files.new)
+        self._action(file_menu, "打开(&O)…", QKeySequence.StandardKey.Open, self.files.open)
+        self.recent_menu = file_menu.addMenu("最近打开(&R)")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "保存(&S)", QKeySequence.StandardKey.Save, self.files.save)
+        self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.files.save_as)
+        file_menu.addSeparator()
+        for key, label, available in EXPORT_FORMATS:
+            action = self._action(file_menu, f"导出{label}…", None, lambda k=key: self.export(k))
+            action.setEnabled(available)
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = bar.addMenu("编辑(&E)")
+        undo = self.doc.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.doc.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit_menu.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+        view_menu = bar.addMenu("视图(&V)")
+        view_menu.addAction(self.dock.toggleViewAction())
+        view_menu.addSeparator()
+        for step in Step:
+            self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"),
+                         lambda s=step: self.go_to(s))
+        help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "关于 gxdesk", None, self._show_about)
+
+    def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    # ---- document ----------------------------------------------------------------------
+    def set_document(self, doc: ReportDocument) -> None:
+        """Show ``doc``; the pages are rebuilt around it (one document per window)."""
+        old = getattr(self, "doc", None)
+        self.doc = doc
+        doc.setParent(self)
+        current = self.current_step() if self.pages else Step.BASIC
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.pages = {}
+        for cls in _PAGE_CLASSES:
+            self._add_page(cls(doc))
+        finish = FinishPage(doc, EXPORT_FORMATS)
+        finish.export_requested.connect(self.export)
+        finish.panel.activated.connect(self.go_to_finding)
+        self._add_page(finish)
+        panel = FindingsPanel(doc)
+        panel.activated.connect(self.go_to_finding)
+        self.findings_panel = panel
+        self.dock.setWidget(panel)
+        self._build_menus()
+        doc.findingsChanged.connect(self._refresh_status)
+        doc.undo_stack.cleanChanged.connect(self._refresh_title)
+        doc.pathChanged.connect(self._refresh_title)
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for step in Step:
+            self.step_list.addItem(QListWidgetItem(STEP_TITLES[step]))
+        self.step_list.blockSignals(False)
+        self.files.attach(doc)
+        self._refresh_status()
+        self._refresh_title()
+        self.go_to(current)
+        if old is not None and old is not doc:
+            old.deleteLater()
+
+    def _add_page(self, page: Page) -> None:
+        self.pages[page.step] = page
+        self.stack.addWidget(page)
+
+    # ---- navigation --------------------------------------------------------------------
+    def current_step(self) -> Step:
+        return Step(max(0, self.step_list.currentRow()))
+
+    def go_to(self, step: Step) -> Page:
+        self.step_list.setCurrentRow(int(step))
+        return self.pages[step]
+
+    def go_next(self) -> None:
+        if self.current_step() < Step.FINISH:
+            self.go_to(Step(self.current_step() + 1))
+
+    def go_back(self) -> None:
+        if self.current_step() > Step.BASIC:
+            self.go_to(Step(self.current_step() - 1))
+
+    def _on_step_list_current_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        step = Step(row)
+        page = self.pages[step]
+        if isinstance(page, PrefacePage):
+            page.ensure_drafted()
+        self.stack.setCurrentWidget(page)
+        self.back.setEnabled(step > Step.BASIC)
+        self.next.setEnabled(step < Step.FINISH)
+        self.position.setText(f"第 {step + 1} 步，共 {len(Step)} 步")
+
+    def go_to_finding(self, finding: Finding) -> None:
+        page = self.go_to(step_of(finding))
+        page.focus_finding(finding)
+
+    # ---- status ------------------------------------------------------------------------
+    def _refresh_status(self) -> None:
+        errors, warnings = self.doc.counts()
+        blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
+        self.counts.setText(f"错误 {errors} · 提示 {warnings - blank} · 未填写 {blank}")
+        for step in Step:
+            item = self.step_list.item(int(step))
+            if item is None:
+                continue
+            state = step_state(self.doc, step)
+            item.setText(f"{state.mark}  {STEP_TITLES[step]}")
+            item.setToolTip(state.label)
+            item.setData(Qt.ItemDataRole.UserRole, state.name)
+            item.setForeground(QColor(STATE_COLORS[state]))
+
+    def _refresh_title(self, *_args: object) -> None:
+        name = self.doc.path.name if self.doc.path else "未命名报告"
+        self.setWindowTitle(f"{name}[*] — gxdesk 政府信息公开工作年度报告")
+        self.setWindowModified(self.doc.is_modified)
+
+    def say(self, text: str, timeout: int = 8000) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    # ---- actions -----------------------------------------------------------------------
+    def export(self, key: str) -> None:
+        export_report(self, key)
+
+    def _fill_recent_menu(self) -> None:
+        from gxdesk.gui.settings import recent_files
+
+        self.recent_menu.clear()
+        files = recent_files()
+        if not files:
+            self.recent_menu.addAction("（无）").setEnabled(False)
+        for path in files:
+            self.recent_menu.addAction(path, lambda p=path: self.files.open(Path(p)))
+
+    def _show_about(self) -> None:
+        from gxdesk import __version__
+
+        dialogs.show_info(self, "关于 gxdesk",
+                          f"gxdesk {__version__}\n政府信息公开工作年度报告编写与检查工具\n\n"
+                          "支持 2019 年版和 2021 年版报告格式。")
+
+    # ---- window events -----------------------------------------------------------------
+    @override
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.may_close():
+            self.files.shutdown()
+            event.accept()
+        else:
+            event.ignore()
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(u.toLocalFile().lower().endswith(".gxr") for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(".gxr"):
+                self.files.open(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return

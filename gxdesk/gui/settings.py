@@ -1,0 +1,53 @@
+"""Where gxdesk keeps its settings, recent files and recovery copies."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+MAX_RECENT = 8
+
+
+def config_dir() -> Path:
+    """Per-user folder; GXDESK_CONFIG_DIR overrides it (tests, portable installs)."""
+    override = os.environ.get("GXDESK_CONFIG_DIR")
+    base = Path(override) if override else Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home()
+    ) / "gxdesk"
+    base.mkdir(parents=True, exist_ok=True)
+    return base
+
+
+def recovery_dir() -> Path:
+    path = config_dir() / "recovery"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def settings() -> QSettings:
+    return QSettings(str(config_dir() / "gxdesk.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in (value or []) if isinstance(p, str)]
+
+
+def add_recent(path: str | Path) -> list[str]:
+    path = str(Path(path).resolve())
+    items = [path] + [p for p in recent_files() if p != path]
+    items = items[:MAX_RECENT]
+    s = settings()
+    s.setValue("recent", items)
+    s.sync()
+    return items
+
+
+def remove_recent(path: str) -> None:
+    s = settings()
+    s.setValue("recent", [p for p in recent_files() if p != path])
+    s.sync()

@@ -1,0 +1,111 @@
+"""Editors bound to the document: user edits become undo steps, undo updates the editor."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from typing_extensions import override
+
+from gxdesk.gui.document import ReportDocument
+
+
+def _undo_keys(doc: ReportDocument, event: QKeyEvent) -> bool:
+    """Ctrl+Z / Ctrl+Y go to the document's one undo stack, not the widget's own."""
+    if event.matches(QKeySequence.StandardKey.Undo):
+        doc.undo_stack.undo()
+        return True
+    if event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Y and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        doc.undo_stack.redo()
+        return True
+    return False
+
+
+class BoundTextEdit(QPlainTextEdit):
+    """A narrative text (``preface``, ``part:一``, ``lead:二``) of the document."""
+
+    def __init__(self, doc: ReportDocument, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.key = doc, key
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(True)
+        self._syncing = False
+        self.reload()
+        self.textChanged.connect(self._on_self_text_changed)
+        doc.textChanged.connect(self._on_doc_text_changed)
+
+    def reload(self) -> None:
+        text = self.doc.text(self.key)
+        if text == self.toPlainText():
+            return
+        self._syncing = True
+        try:
+            position = self.textCursor().position()
+            self.setPlainText(text)
+            cursor = self.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.setTextCursor(cursor)
+        finally:
+            self._syncing = False
+
+    def select_snippet(self, snippet: str) -> bool:
+        """Select the first occurrence of ``snippet`` (white space in the text ignored)."""
+        text = self.toPlainText()
+        start = text.find(snippet)
+        if start < 0:
+            squashed = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+            joined = "".join(ch for _, ch in squashed)
+            at = joined.find(snippet)
+            if at < 0:
+                return False
+            start, end = squashed[at][0], squashed[at + len(snippet) - 1][0] + 1
+        else:
+            end = start + len(snippet)
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.setFocus()
+        return True
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _undo_keys(self.doc, event):
+            super().keyPressEvent(event)
+
+    def _on_self_text_changed(self) -> None:
+        if not self._syncing:
+            self.doc.set_text(self.key, self.toPlainText())
+
+    def _on_doc_text_changed(self, key: str) -> None:
+        if key == self.key:
+            self.reload()
+
+
+class BoundLineEdit(QLineEdit):
+    """A one-line text field of the basic information or settings."""
+
+    def __init__(self, doc: ReportDocument, group: str, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc, self.group, self.name = doc, group, name
+        self.reload()
+        self.textEdited.connect(self._on_self_text_edited)
+        doc.fieldChanged.connect(self._on_doc_field_changed)
+
+    def reload(self) -> None:
+        value = self.doc.field(self.group, self.name) or ""
+        if value != self.text():
+            self.setText(str(value))
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not _undo_keys(self.doc, event):
+            super().keyPressEvent(event)
+
+    def _on_self_text_edited(self, text: str) -> None:
+        self.doc.set_field(self.group, self.name, text)
+
+    def _on_doc_field_changed(self, group: str, name: str) -> None:
+        if (group, name) == (self.group, self.name):
+            self.reload()

@@ -1,0 +1,1 @@
+"""The guided flow: one page class per step."""

@@ -1,0 +1,129 @@
+"""Step 1: who reports, for which year (the edition follows), and how to reach them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from gxdesk.domain.editions import FIRST_YEAR, edition_for_year
+from gxdesk.domain.findings import Finding
+from gxdesk.domain.report import AgencyKind
+from gxdesk.gui import dialogs
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.widgets import BoundLineEdit
+from gxdesk.gui.wizard.base import Page
+from gxdesk.gui.wizard.steps import Step
+
+
+class BasicInfoPage(Page):
+    step = Step.BASIC
+    hint = "这些信息用于报告标题、前言中的联系方式和文末落款。报告年度决定使用哪一版格式。"
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        form = QFormLayout()
+        self.layout_.addLayout(form)
+        self.agency = BoundLineEdit(doc, "meta", "agency")
+        self.agency.setPlaceholderText("如：某某县人民政府办公室")
+        form.addRow("机关名称：", self.agency)
+        self.kind = QComboBox()
+        for kind in AgencyKind:
+            self.kind.addItem(kind.value, kind)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
+        form.addRow("机关类型：", self.kind)
+        year_row = QHBoxLayout()
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, 2100)
+        self.year.setKeyboardTracking(False)
+        self.year.setSuffix(" 年度")
+        self.year.valueChanged.connect(self._on_year_value_changed)
+        year_row.addWidget(self.year)
+        self.edition_label = QLabel()
+        self.edition_label.setWordWrap(True)
+        year_row.addWidget(self.edition_label, 1)
+        form.addRow("报告年度：", year_row)
+        for name, label, placeholder in (
+            ("website", "门户网站：", "如：http://www.example.gov.cn"),
+            ("address", "联系地址：", ""),
+            ("postcode", "邮政编码：", ""),
+            ("phone", "联系电话：", "如：0591-12345678"),
+            ("email", "电子邮箱：", ""),
+        ):
+            edit = BoundLineEdit(doc, "meta", name)
+            edit.setPlaceholderText(placeholder)
+            setattr(self, name, edit)
+            form.addRow(label, edit)
+        date_row = QHBoxLayout()
+        self.has_date = QCheckBox("已确定")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.has_date.toggled.connect(self._on_date_changed)
+        self.date.dateChanged.connect(self._on_date_changed)
+        date_row.addWidget(self.has_date)
+        date_row.addWidget(self.date)
+        date_row.addStretch(1)
+        form.addRow("发布日期：", date_row)
+        self.title = BoundLineEdit(doc, "meta", "title")
+        form.addRow("报告标题：", self.title)
+        self.ending = QCheckBox("文末署机关名称和发布日期")
+        self.ending.toggled.connect(self._on_ending_toggled)
+        form.addRow("", self.ending)
+        self.layout_.addStretch(1)
+        doc.fieldChanged.connect(self._on_doc_field_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        meta = self.doc.report.meta
+        widgets = (self.kind, self.year, self.has_date, self.date, self.ending)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.kind.setCurrentIndex(list(AgencyKind).index(meta.kind))
+            self.year.setValue(meta.year)
+            self.has_date.setChecked(bool(meta.published))
+            self.date.setEnabled(bool(meta.published))
+            self.date.setDate(QDate.fromString(meta.published, "yyyy-MM-dd") if meta.published
+                              else QDate(meta.year + 1, 1, 20))
+            self.ending.setChecked(self.doc.report.ending)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        edition = self.doc.edition
+        scope = (f"适用于{edition.first_year}—{edition.last_year}年度" if edition.last_year
+                 else f"适用于{edition.first_year}年度及以后")
+        self.edition_label.setText(f"使用{edition.id}年版格式（{edition.document}），{scope}的报告。")
+        self.title.setPlaceholderText(f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）")
+
+    def _on_kind_current_index_changed(self, index: int) -> None:
+        self.doc.set_field("meta", "kind", self.kind.itemData(index))
+
+    def _on_year_value_changed(self, year: int) -> None:
+        dropped = self.doc.year_change_drops(year)
+        if dropped:
+            target = edition_for_year(year)
+            names = "、".join(self.doc.edition.cell(c).name for c in dropped[:6])
+            more = f"等 {len(dropped)} 个单元格" if len(dropped) > 6 else ""
+            if not dialogs.confirm(self, "更换格式版本",
+                                   f"{year}年度报告使用{target.id}年版格式。以下已填写的数据在新格式中没有对应位置，"
+                                   f"将被清除（可以撤销）：\n\n{names}{more}\n\n是否继续？", "继续", "取消"):
+                self.year.blockSignals(True)
+                self.year.setValue(self.doc.report.meta.year)
+                self.year.blockSignals(False)
+                return
+        self.doc.set_year(year)
+
+    def _on_date_changed(self, *_args: object) -> None:
+        self.date.setEnabled(self.has_date.isChecked())
+        value = self.date.date().toString("yyyy-MM-dd") if self.has_date.isChecked() else ""
+        self.doc.set_field("meta", "published", value)
+
+    def _on_ending_toggled(self, checked: bool) -> None:
+        self.doc.set_field("report", "ending", checked)
+
+    def _on_doc_field_changed(self, group: str, name: str) -> None:
+        self.reload()
+
+    def focus_finding(self, finding: Finding) -> bool:
+        self.year.setFocus()
+        return True

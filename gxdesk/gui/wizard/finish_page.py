@@ -1,0 +1,58 @@
+"""The last step: every finding with the author's explanations, and the export actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from gxdesk.domain.findings import Severity
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.findings.panel import FindingsPanel
+from gxdesk.gui.wizard.base import Page
+from gxdesk.gui.wizard.steps import Step
+
+
+class FinishPage(Page):
+    step = Step.FINISH
+    hint = ("“错误”表示报告有误，应当改正后再报送；“提示”表示可能有误，如确属实际情况，请选中后点击“填写说明”。"
+            "双击某一问题可跳到相应位置。")
+
+    export_requested = Signal(str)
+
+    def __init__(self, doc: ReportDocument, formats: list[tuple[str, str, bool]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-size: 12pt; padding: 6px 0;")
+        self.layout_.addWidget(self.summary)
+        self.panel = FindingsPanel(doc)
+        self.layout_.addWidget(self.panel, 1)
+        row = QHBoxLayout()
+        self.export_buttons: dict[str, QPushButton] = {}
+        for key, label, available in formats:
+            button = QPushButton(label)
+            button.setEnabled(available)
+            if not available:
+                button.setToolTip("此导出功能尚未提供")
+            button.clicked.connect(lambda _=False, k=key: self.export_requested.emit(k))
+            self.export_buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.layout_.addLayout(row)
+        doc.findingsChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        errors, _ = self.doc.counts()
+        blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
+        unexplained = sum(f.severity is Severity.WARNING and f.code != "CELL-BLANK"
+                          and f.key not in self.doc.report.explanations for f in self.doc.findings)
+        if errors:
+            text = f"<span style='color:#b91c1c'>还有 {errors} 个错误需要改正</span>"
+        elif unexplained:
+            text = f"<span style='color:#a16207'>没有错误；{unexplained} 个提示尚未核实或说明</span>"
+        else:
+            text = "<span style='color:#15803d'>检查通过，可以导出</span>"
+        if blank:
+            text += f"；{blank} 个单元格未填写（导出时按 0 填写）"
+        self.summary.setText(text)

@@ -1,0 +1,95 @@
+"""Step 六: the fee figures (2021 edition) as fields, usual topics, free text; “无” is valid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
+
+from gxdesk.domain.cells import CellKind, format_value, parse_value
+from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.wizard.steps import Step
+from gxdesk.gui.wizard.text_pages import TextPage
+
+FEE_FIELDS = (
+    ("notices", "发出收费通知（件）：", CellKind.COUNT),
+    ("noticed", "收费通知总金额（元）：", CellKind.AMOUNT_YUAN),
+    ("collected", "实际收取金额（元）：", CellKind.AMOUNT_YUAN),
+)
+
+
+class OtherPage(TextPage):
+    step = Step.OTHER
+    key = "part:六"
+    hint = "报告信息处理费收取情况和其他需要报告的事项；确实没有可写“无”，但本部分不能缺少。"
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(doc, parent)
+        self.fees_box = QGroupBox("信息处理费（2021年版格式要求报告）")
+        form = QFormLayout(self.fees_box)
+        self.fee_edits: dict[str, QLineEdit] = {}
+        for name, label, kind in FEE_FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText("未填写")
+            edit.editingFinished.connect(lambda n=name, k=kind, e=edit: self._on_fee_edited(n, k, e))
+            self.fee_edits[name] = edit
+            form.addRow(label, edit)
+        self.fee_message = QLabel()
+        self.fee_message.setStyleSheet("color: #b91c1c;")
+        form.addRow(self.fee_message)
+        self.write_fee = QPushButton("把收费情况写入正文")
+        self.write_fee.clicked.connect(self._on_write_fee_clicked)
+        form.addRow(self.write_fee)
+        self.side.addWidget(self.fees_box)
+        topics = QLabel("<br>".join(f"<b>{name}</b>：{text}" for name, text in OTHER_TOPICS))
+        topics.setWordWrap(True)
+        topics.setStyleSheet("background: #f8fafc; border: 1px solid #d8dee6; padding: 8px; color: #374151;")
+        self.side.addWidget(topics)
+        self.nothing = QPushButton("本部分写“无”")
+        self.nothing.clicked.connect(self._on_nothing_clicked)
+        self.side.addWidget(self.nothing)
+        self.side.addStretch(1)
+        doc.fieldChanged.connect(self._on_doc_field_changed)
+        doc.structureChanged.connect(self.reload)
+        self.reload()
+
+    def reload(self) -> None:
+        self.fees_box.setVisible(self.doc.edition.fee_figures)
+        for name, edit in self.fee_edits.items():
+            value = getattr(self.doc.report.fees, name)
+            text = format_value(value)
+            if edit.text() != text:
+                edit.setText(text)
+
+    def _on_fee_edited(self, name: str, kind: CellKind, edit: QLineEdit) -> None:
+        parsed = parse_value(edit.text(), kind)
+        if not parsed.ok:
+            self.fee_message.setText(f"{parsed.error}，未保存")
+            edit.setFocus()
+            return
+        self.fee_message.clear()
+        value = parsed.value
+        if value is not None and kind.is_amount:
+            value = Decimal(value)
+        self.doc.set_field("fees", name, value)
+
+    def _on_write_fee_clicked(self) -> None:
+        sentence = fee_sentence(self.doc.report)
+        text = self.doc.report.text("六")
+        if sentence in text:
+            return
+        # Replace an earlier fee sentence rather than stacking a second one.
+        lines = [ln for ln in text.splitlines()
+                 if not (ln.strip().startswith("本年度") and ("信息处理费" in ln or "收费通知" in ln))]
+        body = "\n".join(lines).strip()
+        if body in ("无", "无。"):
+            body = ""
+        self.doc.set_text(self.key, sentence + ("\n" + body if body else ""))
+
+    def _on_nothing_clicked(self) -> None:
+        self.doc.set_text(self.key, "无。")
+
+    def _on_doc_field_changed(self, group: str, name: str) -> None:
+        if group == "fees":
+            self.reload()

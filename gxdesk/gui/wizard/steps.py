@@ -1,0 +1,79 @@
+"""The steps of the guided flow and how complete each one is."""
+
+from __future__ import annotations
+
+from enum import Enum, IntEnum
+
+from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.textutil import has_content
+from gxdesk.gui.document import ReportDocument
+
+
+class Step(IntEnum):
+    BASIC = 0
+    PREFACE = 1
+    OVERVIEW = 2
+    ACTIVE = 3
+    APPLICATIONS = 4
+    REVIEWS = 5
+    PROBLEMS = 6
+    OTHER = 7
+    FINISH = 8
+
+
+_HEADINGS = {p.numeral: p.heading for p in PARTS}
+PART_STEP = {BASIC: Step.BASIC, PREFACE: Step.PREFACE, "一": Step.OVERVIEW, "二": Step.ACTIVE,
+             "三": Step.APPLICATIONS, "四": Step.REVIEWS, "五": Step.PROBLEMS, "六": Step.OTHER}
+STEP_PART = {step: part for part, step in PART_STEP.items()}
+STEP_TITLES = {Step.BASIC: "基本信息", Step.PREFACE: "前言", Step.FINISH: "检查与导出"} | {
+    step: _HEADINGS[part] for part, step in PART_STEP.items() if part in _HEADINGS}
+CODE_STEP = {"EDITION-YEAR": Step.BASIC}
+
+
+class StepState(Enum):
+    COMPLETE = ("✔", "已完成")
+    INCOMPLETE = ("○", "未完成")
+    WARNING = ("⚠", "有提示")
+    ERROR = ("✖", "有错误")
+
+    @property
+    def mark(self) -> str:
+        return self.value[0]
+
+    @property
+    def label(self) -> str:
+        return self.value[1]
+
+
+def step_of(finding: Finding) -> Step:
+    return CODE_STEP.get(finding.code) or PART_STEP.get(finding.part, Step.FINISH)
+
+
+def step_findings(doc: ReportDocument, step: Step) -> list[Finding]:
+    if step is Step.FINISH:
+        return list(doc.findings)
+    return [f for f in doc.findings if step_of(f) is step]
+
+
+def step_state(doc: ReportDocument, step: Step) -> StepState:
+    findings = [f for f in step_findings(doc, step) if f.code != "CELL-BLANK"]
+    if any(f.severity is Severity.ERROR for f in findings):
+        return StepState.ERROR
+    if any(f.key not in doc.report.explanations for f in findings):
+        return StepState.WARNING
+    return StepState.COMPLETE if is_filled(doc, step) else StepState.INCOMPLETE
+
+
+def is_filled(doc: ReportDocument, step: Step) -> bool:
+    report = doc.report
+    if step is Step.BASIC:
+        return bool(report.meta.agency.strip())
+    if step is Step.PREFACE:
+        return has_content(report.preface)
+    part = STEP_PART.get(step)
+    if part in ("一", "五", "六"):
+        return has_content(report.parts.get(part))
+    if part in ("二", "三", "四"):
+        return not any(f.code == "CELL-BLANK" and f.part == part for f in doc.findings)
+    return not any(f.severity is Severity.ERROR for f in doc.findings)

@@ -1,0 +1,67 @@
+"""Steps 二, 三, 四: the official table as a small spreadsheet that checks itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from gxdesk.domain.findings import Finding
+from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.table.model import ReportTableModel
+from gxdesk.gui.table.view import ReportTableView
+from gxdesk.gui.widgets import BoundTextEdit
+from gxdesk.gui.wizard.base import Page
+from gxdesk.gui.wizard.steps import Step
+
+KEYS_HINT = ("直接输入数字即可覆盖单元格；F2 或双击修改；Enter 下移，Tab 右移；Delete 清除；"
+             "Ctrl+C / Ctrl+V 可与 Excel、WPS 互相复制粘贴。蓝色单元格为自动计算的合计。")
+HINTS = {
+    "二": "按《条例》第二十条各项填写本机关本年度主动公开的情况。",
+    "三": "每件申请只统计一次，按最终处理结果计入相应一行；区分处理（部分公开）的，只计入“（二）部分公开”。"
+          "各栏须满足：第一项加第二项之和，等于第三项加第四项之和。",
+    "四": "统计本机关因政府信息公开工作被申请行政复议、被提起行政诉讼的情况。复议机关作共同被告的，"
+          "由原行政行为机关统计。",
+}
+
+
+class TablePage(Page):
+    """A table step for part 二, 三 or 四."""
+
+    part = ""
+
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+        self.hint = HINTS[self.part] + "\n" + KEYS_HINT
+        super().__init__(doc, parent)
+        self.lead = BoundTextEdit(doc, f"lead:{self.part}")
+        self.lead.setPlaceholderText("（可选）表格前的说明文字")
+        self.lead.setMaximumHeight(56)
+        self.lead.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.layout_.addWidget(self.lead)
+        self.model = ReportTableModel(doc, self.part)
+        self.view = ReportTableView(self.model)
+        self.layout_.addWidget(self.view, 1)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #1f2937;")
+        self.layout_.addWidget(self.status)
+        self.view.message.connect(self.status.setText)
+
+    def focus_finding(self, finding: Finding) -> bool:
+        for cid in finding.cells:
+            if self.view.select_cell(cid):
+                return True
+        self.view.setFocus()
+        return True
+
+
+class ActivePage(TablePage):
+    step = Step.ACTIVE
+    part = "二"
+
+
+class ApplicationsPage(TablePage):
+    step = Step.APPLICATIONS
+    part = "三"
+
+
+class ReviewsPage(TablePage):
+    step = Step.REVIEWS
+    part = "四"
