@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from typing_extensions import override
 
 from gxdesk.domain.cells import parse_value
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class CellEditor(QLineEdit):
+    """The in-cell editor; after a typed first key the cursor stays after it (no select-all)."""
+
+    keep_cursor = False
+
+    @override
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.keep_cursor:
+            self.deselect()
+            self.end(False)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -24,7 +37,7 @@ class CellDelegate(QStyledItemDelegate):
 
     @override
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        editor = QLineEdit(parent)
+        editor = CellEditor(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
         editor.setProperty("cell_index", QPersistentModelIndex(index))
@@ -35,6 +48,8 @@ class CellDelegate(QStyledItemDelegate):
         assert isinstance(editor, QLineEdit)
         if self.initial_text is not None:
             editor.setText(self.initial_text)  # typing overwrites, as in Excel
+            if isinstance(editor, CellEditor):
+                editor.keep_cursor = True
             self.initial_text = None
         else:
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QToolTip, QWidget
 from typing_extensions import override
 
 from gxdesk.domain.cells import Value, parse_value
@@ -119,10 +119,27 @@ class ReportTableView(QTableView):
             if self.table_model().is_input(index):
                 self._delegate.initial_text = text
                 self.edit(index)
+                editor = self.indexWidget(index)
+                if isinstance(editor, QLineEdit):
+                    editor.deselect()  # Qt selects all on open; the typed key must stay
+                    editor.end(False)
                 return
             self.say("这个单元格是自动计算或表头，不能填写")
             return
         super().keyPressEvent(event)
+
+    @override
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab leaves the next cell selected, not open (as in Excel)."""
+        move = {QAbstractItemDelegate.EndEditHint.EditNextItem: _MOVE.MoveNext,
+                QAbstractItemDelegate.EndEditHint.EditPreviousItem: _MOVE.MovePrevious}.get(hint)
+        if move is None:
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        index = self.moveCursor(move, Qt.KeyboardModifier.NoModifier)
+        if index.isValid():
+            self.setCurrentIndex(index)
 
     def move_vertical(self, *, up: bool = False) -> None:
         index = self.moveCursor(_MOVE.MoveUp if up else _MOVE.MoveDown, Qt.KeyboardModifier.NoModifier)
