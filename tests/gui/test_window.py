@@ -1,0 +1,225 @@
+"""The window: undo across the document, findings panel, files, questions, recovery."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers_gui import type_cell, type_text
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from gxdesk.gui import dialogs
+from gxdesk.gui.wizard.steps import Step
+from gxdesk.resources import sample
+from gxdesk.store import load
+
+QINGHE = sample("qinghe-sthjj-2025.gxr")
+
+
+def test_undo_spans_text_and_cells(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    doc = window.doc
+    editor = window.go_to(Step.PROBLEMS).editor
+    original = doc.report.text("五")
+    type_text(qtbot, editor, "补充")
+    view = window.go_to(Step.REVIEWS).view
+    view.select_cell("t4.cases.direct_other")
+    type_cell(qtbot, view, "1")
+    assert doc.report.text("五") != original and doc.report.values["t4.cases.direct_other"] == 1
+    window.undo_action.trigger()
+    assert doc.report.values["t4.cases.direct_other"] == 0
+    window.undo_action.trigger()
+    assert doc.report.text("五") == original and editor.toPlainText() == original
+    window.redo_action.trigger()
+    assert "补充" in editor.toPlainText()
+    assert window.isWindowModified()
+
+
+def test_activating_a_finding_selects_its_cell(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    view = window.go_to(Step.APPLICATIONS).view
+    view.select_cell("t3.carry_out.business")
+    type_cell(qtbot, view, "4")
+    window.go_to(Step.BASIC)
+    panel = window.findings_panel
+    item = panel.tree.topLevelItem(0)
+    assert "商业企业" in item.text(2)
+    panel.tree.setCurrentItem(item)
+    panel.go.click()
+    assert window.current_step() is Step.APPLICATIONS
+    assert view.currentIndex() == view.table_model().index_of("t3.new.business")
+
+
+def test_activating_a_text_finding_selects_the_words(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    doc = window.doc
+    doc.set_text("part:五", doc.report.text("五") + "\n本年度无依申请公开件。")
+    finding = next(f for f in doc.findings if f.code == "TEXT-TABLE")
+    window.go_to_finding(finding)
+    page = window.pages[Step.PROBLEMS]
+    assert window.current_step() is Step.PROBLEMS
+    assert page.editor.textCursor().selectedText() == "无依申请公开"
+
+
+def test_warning_explanation_is_saved(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    doc = window.doc
+    doc.set_cells({"t2.b1.normative.valid": 26})  # a document lapsed: T2-VALID-ROLL warns
+    panel = window.findings_panel
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    answers.set("ask_text", "1件文件有效期届满自动失效")
+    panel.explain.click()
+    finding = doc.findings[0]
+    assert doc.report.explanations[finding.key] == "1件文件有效期届满自动失效"
+    assert panel.tree.topLevelItem(0).text(3) == "1件文件有效期届满自动失效"
+    assert window.step_list.item(int(Step.ACTIVE)).data(Qt.ItemDataRole.UserRole) == "COMPLETE"
+    answers.set("save_path", str(tmp_path / "x.gxr"))
+    assert window.files.save_as()
+    assert load(tmp_path / "x.gxr").explanations == {finding.key: "1件文件有效期届满自动失效"}
+
+
+def test_close_with_unsaved_changes_asks(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.gxr"
+    path.write_bytes(QINGHE.read_bytes())
+    window = make_window(path)
+    window.doc.set_cells({"t4.cases.review_other": 1})
+    assert window.windowTitle().startswith("r.gxr")
+    answers.set("ask_save_changes", dialogs.Answer.CANCEL)
+    assert not window.close() and window.isVisible()
+    answers.set("ask_save_changes", dialogs.Answer.SAVE)
+    assert window.close()
+    assert load(path).values["t4.cases.review_other"] == 1
+    assert (tmp_path / "r.gxr.bak").exists()
+
+
+def test_year_change_moves_tables_to_the_other_edition(qtbot, make_window, answers) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    doc = window.doc
+    basic = window.go_to(Step.BASIC)
+    answers.set("confirm", False)
+    basic.year.setValue(2020)
+    assert doc.report.meta.year == 2025 and basic.year.value() == 2025
+    answers.set("confirm", True)
+    basic.year.setValue(2020)
+    assert doc.report.edition == "2019" and doc.report.meta.year == 2020
+    assert "t3.r6.business" in doc.report.values  # （六） rows folded into one
+    view = window.pages[Step.APPLICATIONS].view
+    assert view.table_model().rowCount() == 26
+    window.undo_action.trigger()
+    assert doc.report.edition == "2021" and doc.report.values["t2.b8.fees.amount"]
+    assert view.table_model().rowCount() == 28
+
+
+def test_open_corrupt_file_keeps_the_work(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    window.doc.set_cells({"t4.cases.review_other": 1})
+    bad = tmp_path / "bad.gxr"
+    bad.write_text('{"format": "gxdesk-report", "schema": 1, "edition": "2021"', encoding="utf-8")
+    answers.set("ask_save_changes", dialogs.Answer.DISCARD)
+    assert not window.files.open(bad)
+    assert "文件不完整" in answers.texts("show_error")[0] and "bad.gxr" in answers.texts("show_error")[0]
+    assert window.doc.report.values["t4.cases.review_other"] == 1
+
+
+def test_save_failure_keeps_the_work(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(QINGHE)
+    window.doc.set_cells({"t4.cases.review_other": 1})
+    answers.set("save_path", str(tmp_path / "no-such-folder" / "r.gxr"))
+    assert not window.files.save_as()
+    assert "报告内容仍在窗口中" in answers.texts("show_error")[0]
+    assert window.doc.is_modified and window.doc.report.values["t4.cases.review_other"] == 1
+
+
+def test_drop_a_gxr_file_opens_it(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(QINGHE))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.doc.report.meta.agency == "青禾市生态环境局"
+    assert window.doc.path == QINGHE
+
+
+def test_new_report_offers_skeletons_and_draft(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    doc = window.doc
+    assert "（五）监督保障" in doc.report.text("一")
+    type_text(qtbot, window.go_to(Step.BASIC).agency, "某某县人民政府")
+    window.go_to(Step.PREFACE)
+    assert "某某县人民政府" in doc.report.preface and "国办公开办函〔2021〕30号" in doc.report.preface
+    assert window.step_list.item(int(Step.OVERVIEW)).data(Qt.ItemDataRole.UserRole) == "ERROR"
+
+
+RECOVERY_SCRIPT = r"""
+import sys, time
+from gxdesk.gui.app import create_application, build_window
+app = create_application()
+window = build_window(sys.argv[1])
+window.show()
+window.doc.set_cells({"t4.cases.review_other": 7})
+window.doc.set_text("part:五", "崩溃前写下的文字")
+assert window.files.autosaver.save_now()
+print("saved", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.05)
+"""
+
+
+def test_autosave_and_recovery_after_kill(qtbot, make_window, answers, tmp_path, isolated_config) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "r.gxr"
+    path.write_bytes(QINGHE.read_bytes())
+    env = dict(os.environ, GXDESK_CONFIG_DIR=str(isolated_config), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, "-c", RECOVERY_SCRIPT, str(path)], stdout=subprocess.PIPE, env=env,
+                            text=True)
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
+        saved = list((isolated_config / "recovery").glob("*.json"))
+        assert len(saved) == 1 and json.loads(saved[0].read_text(encoding="utf-8"))["original"] == str(path)
+        # While the other gxdesk lives, its autosave is not offered.
+        assert make_window().doc.report.meta.agency == ""
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    answers.set("ask_restore", True)
+    window = make_window()
+    assert "青禾市生态环境局" in answers.texts("ask_restore")[0]
+    assert window.doc.report.values["t4.cases.review_other"] == 7
+    assert window.doc.report.text("五") == "崩溃前写下的文字"
+    assert window.doc.path == path and window.doc.is_modified and window.isWindowModified()
+    assert load(path).values["t4.cases.review_other"] == 0  # the file itself was never touched
+    assert window.files.save()
+    assert load(path).values["t4.cases.review_other"] == 7
+    assert not list((isolated_config / "recovery").glob("*.json"))
+
+
+def test_declined_recovery_is_discarded(qtbot, make_window, answers, isolated_config) -> None:  # type: ignore[no-untyped-def]
+    folder = isolated_config / "recovery"
+    folder.mkdir(parents=True, exist_ok=True)
+    from gxdesk.store import report_to_dict
+
+    report = load(QINGHE)
+    (folder / "old.json").write_text(json.dumps({"original": None, "saved_at": "2026-01-01 10:00:00",
+                                                 "report": report_to_dict(report)}, ensure_ascii=False),
+                                     encoding="utf-8")
+    answers.set("ask_restore", False)
+    window = make_window()
+    assert window.doc.report.meta.agency == ""
+    assert not (folder / "old.json").exists()
+
+
+def test_recent_files(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.gui.settings import recent_files
+
+    window = make_window()
+    path = tmp_path / "a.gxr"
+    path.write_bytes(QINGHE.read_bytes())
+    assert window.files.open(path)
+    assert recent_files()[0] == str(path.resolve())
+    assert Path(recent_files()[0]).exists()
