@@ -16,8 +16,9 @@ _OTHER_2019 = "t3.r6."
 _OTHER_2021 = ("t3.r6_1.", "t3.r6_2.", "t3.r6_3.")
 
 
-def convert_values(values: Mapping[str, Value], source: Edition, target: Edition) -> tuple[
-        dict[str, Value], list[str]]:
+def convert_values(
+    values: Mapping[str, Value], source: Edition, target: Edition
+) -> tuple[dict[str, Value], list[str]]:
     """Values re-keyed for ``target``; also the source cells that have no place there."""
     if source.id == target.id:
         return dict(values), []

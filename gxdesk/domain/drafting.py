@@ -8,8 +8,11 @@ from gxdesk.domain.report import Report
 
 PROBLEM_HEADINGS = ("（一）存在的主要问题", "（二）改进措施", "（三）上年度问题整改情况")
 OTHER_TOPICS = (
-    ("信息处理费", "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况："
-                 "发出收费通知的件数和总金额、实际收取的总金额，或说明本年未收取。"),
+    (
+        "信息处理费",
+        "依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费的情况："
+        "发出收费通知的件数和总金额、实际收取的总金额，或说明本年未收取。",
+    ),
     ("政务公开工作要点", "落实上级年度政务公开工作要点的情况。"),
     ("建议提案办理", "人大代表建议和政协提案办理结果公开情况。"),
     ("创新做法", "本机关政务公开工作的创新做法、特色亮点。"),
@@ -30,8 +33,16 @@ def draft_preface(report: Report, edition: Edition) -> str:
     )
     if m.website:
         text += f"本报告电子版可在{agency}门户网站（{m.website}）查阅或下载。"
-    contacts = [f"{label}：{value}" for label, value in (
-        ("地址", m.address), ("邮编", m.postcode), ("电话", m.phone), ("电子邮箱", m.email)) if value]
+    contacts = [
+        f"{label}：{value}"
+        for label, value in (
+            ("地址", m.address),
+            ("邮编", m.postcode),
+            ("电话", m.phone),
+            ("电子邮箱", m.email),
+        )
+        if value
+    ]
     text += f"如对本报告有疑问，请与{agency}联系"
     text += f"（{'，'.join(contacts)}）。" if contacts else "。"
     return text
@@ -56,5 +67,7 @@ def fee_sentence(report: Report) -> str:
     fees = report.fees
     if not fees.notices:
         return "本年度未收取政府信息公开信息处理费。"
-    return (f"本年度依据《政府信息公开信息处理费管理办法》发出收费通知{fees.notices}件，"
-            f"收费金额合计{format_value(fees.noticed or 0)}元，实际收取{format_value(fees.collected or 0)}元。")
+    return (
+        f"本年度依据《政府信息公开信息处理费管理办法》发出收费通知{fees.notices}件，"
+        f"收费金额合计{format_value(fees.noticed or 0)}元，实际收取{format_value(fees.collected or 0)}元。"
+    )

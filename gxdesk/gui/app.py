@@ -14,10 +14,19 @@ from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.files import blank_document
 from gxdesk.gui.mainwindow import MainWindow
+from gxdesk.gui.settings import add_recent
 from gxdesk.store import StoreError, load
 
-UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
-            "WenQuanYi Micro Hei", "Noto Sans SC", "SimHei")
+UI_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+    "SimHei",
+)
 
 
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
@@ -59,17 +68,18 @@ def _icon_path() -> Path | None:
 
 
 def build_window(path: str | None = None) -> MainWindow:
-    """The window on ``path`` (or a blank report), after offering to restore a crashed session."""
-    window = MainWindow(blank_document())
-    restored = window.files.offer_recovery()
-    if path and not restored:
+    """The window on ``path`` (or a blank report); then offers to restore a crashed session."""
+    doc, problem = None, None
+    if path:
         try:
-            window.set_document(ReportDocument(load(path), Path(path)))
-            from gxdesk.gui.settings import add_recent
-
+            doc = ReportDocument(load(path), Path(path))
             add_recent(path)
         except StoreError as exc:
-            dialogs.show_error(window, str(exc))
+            problem = str(exc)
+    window = MainWindow(doc or blank_document())
+    if problem:
+        dialogs.show_error(window, problem)
+    window.files.offer_recovery()
     return window
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,11 +37,18 @@ class Recovery:
 class Autosaver(QObject):
     """Keeps one recovery file for one document, locked while this process lives."""
 
-    def __init__(self, doc: ReportDocument, *, file: Path | None = None, interval_ms: int = INTERVAL_MS,
-                 idle_ms: int = IDLE_MS, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        doc: ReportDocument,
+        *,
+        file: Path | None = None,
+        interval_ms: int = INTERVAL_MS,
+        idle_ms: int = IDLE_MS,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.file = file or recovery_dir() / f"{uuid.uuid4().hex}.json"
+        self.file = file or recovery_dir() / f"{os.urandom(8).hex()}.json"
         self._lock = QLockFile(str(self.file) + ".lock")
         self._lock.setStaleLockTime(0)
         self._lock.tryLock(0)

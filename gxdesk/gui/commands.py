@@ -6,9 +6,9 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
-from typing_extensions import override
 
 from gxdesk.domain.cells import Value
+from gxdesk.gui.compat import override
 
 if TYPE_CHECKING:
     from gxdesk.gui.document import ReportDocument
@@ -20,8 +20,9 @@ _TEXT_ID, _FIELD_ID = 1, 2
 class SetCellsCommand(QUndoCommand):
     """Set several table cells at once (one typed value, a paste, a cleared selection)."""
 
-    def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]],
-                 text: str) -> None:
+    def __init__(
+        self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]], text: str
+    ) -> None:
         super().__init__(text)
         self._doc, self._changes = doc, changes
 
@@ -97,8 +98,13 @@ class SetFieldCommand(QUndoCommand):
 class ChangeYearCommand(QUndoCommand):
     """Change the report year; the tables move to the year's edition where cells correspond."""
 
-    def __init__(self, doc: ReportDocument, before: tuple[int, str, dict, dict],
-                 after: tuple[int, str, dict, dict], text: str) -> None:
+    def __init__(
+        self,
+        doc: ReportDocument,
+        before: tuple[int, str, dict, dict],
+        after: tuple[int, str, dict, dict],
+        text: str,
+    ) -> None:
         super().__init__(text)
         self._doc, self._before, self._after = doc, before, after
 

@@ -17,8 +17,13 @@ class Answer(Enum):
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> Answer:
-    box = QMessageBox(QMessageBox.Icon.Question, "gxdesk", f"“{name}”有尚未保存的修改，是否保存？",
-                      _B.Save | _B.Discard | _B.Cancel, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "gxdesk",
+        f"“{name}”有尚未保存的修改，是否保存？",
+        _B.Save | _B.Discard | _B.Cancel,
+        parent,
+    )
     box.button(_B.Save).setText("保存")
     box.button(_B.Discard).setText("不保存")
     box.button(_B.Cancel).setText("取消")
@@ -28,8 +33,13 @@ def ask_save_changes(parent: QWidget | None, name: str) -> Answer:
 
 
 def ask_restore(parent: QWidget | None, description: str) -> bool:
-    return _yes_no(parent, "恢复未保存的内容", f"gxdesk 上次没有正常关闭。发现自动保存的内容：\n\n{description}\n\n是否恢复？",
-                   "恢复", "不恢复")
+    return _yes_no(
+        parent,
+        "恢复未保存的内容",
+        f"gxdesk 上次没有正常关闭。发现自动保存的内容：\n\n{description}\n\n是否恢复？",
+        "恢复",
+        "不恢复",
+    )
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定", no: str = "取消") -> bool:

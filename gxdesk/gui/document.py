@@ -20,9 +20,19 @@ from gxdesk.gui.commands import ChangeYearCommand, SetCellsCommand, SetFieldComm
 
 _ATTRIBUTE_GROUPS = ("meta", "fees", "report")
 _FIELD_NAMES = {
-    "agency": "机关名称", "kind": "机关类型", "website": "网站", "address": "地址", "postcode": "邮编",
-    "phone": "电话", "email": "电子邮箱", "published": "发布日期", "title": "报告标题",
-    "notices": "收费通知件数", "noticed": "收费金额", "collected": "实际收取金额", "ending": "文末落款",
+    "agency": "机关名称",
+    "kind": "机关类型",
+    "website": "网站",
+    "address": "地址",
+    "postcode": "邮编",
+    "phone": "电话",
+    "email": "电子邮箱",
+    "published": "发布日期",
+    "title": "报告标题",
+    "notices": "收费通知件数",
+    "noticed": "收费金额",
+    "collected": "实际收取金额",
+    "ending": "文末落款",
 }
 
 
@@ -87,13 +97,16 @@ class ReportDocument(QObject):
     # ---- editing (each pushes one undo step) -----------------------------------------
     def set_cells(self, new_values: dict[str, Value | None], text: str = "") -> int:
         """Set cells as one undo step; returns how many actually changed."""
-        changes = {k: (self.report.values.get(k), v) for k, v in new_values.items()
-                   if self.report.values.get(k) != v or type(self.report.values.get(k)) is not type(v)}
+        changes = {
+            k: (self.report.values.get(k), v)
+            for k, v in new_values.items()
+            if self.report.values.get(k) != v or type(self.report.values.get(k)) is not type(v)
+        }
         if not changes:
             return 0
         if not text:
             if len(changes) == 1:
-                (cid, (_, new)), = changes.items()
+                ((cid, (_, new)),) = changes.items()
                 text = f"填写“{self.edition.cell(cid).name}”为 {format_value(new) or '空'}"
             else:
                 text = f"修改 {len(changes)} 个单元格"
@@ -176,9 +189,13 @@ class ReportDocument(QObject):
 
     # ---- internals -------------------------------------------------------------------
     def _group(self, group: str) -> Any:
-        return {"meta": self.report.meta, "fees": self.report.fees, "report": self.report,
-                "settings": self.report.settings,
-                "explanations": self.report.explanations}[group]
+        return {
+            "meta": self.report.meta,
+            "fees": self.report.fees,
+            "report": self.report,
+            "settings": self.report.settings,
+            "explanations": self.report.explanations,
+        }[group]
 
     def _changed(self) -> None:
         self._values = None

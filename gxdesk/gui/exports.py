@@ -12,7 +12,10 @@ if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
 # (key, label, module that provides ``write(report, path)``)
-_WRITERS = (("docx", "Word 文档", "gxdesk.exchange.docx_writer"), ("xlsx", "Excel 工作簿", "gxdesk.exchange.xlsx_writer"))
+_WRITERS = (
+    ("docx", "Word 文档", "gxdesk.exchange.docx_writer"),
+    ("xlsx", "Excel 工作簿", "gxdesk.exchange.xlsx_writer"),
+)
 FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
 
 
@@ -34,8 +37,13 @@ def export_report(window: MainWindow, key: str) -> Path | None:
         return None
     doc = window.doc
     errors, _ = doc.counts()
-    if errors and not dialogs.confirm(window, "仍有错误", f"报告还有 {errors} 个错误，导出的文件也会带着这些错误。"
-                                                         "是否仍要导出？", "仍然导出", "取消"):
+    if errors and not dialogs.confirm(
+        window,
+        "仍有错误",
+        f"报告还有 {errors} 个错误，导出的文件也会带着这些错误。是否仍要导出？",
+        "仍然导出",
+        "取消",
+    ):
         return None
     meta = doc.report.meta
     folder = doc.path.parent if doc.path else Path.home()
@@ -50,7 +58,9 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     try:
         writer.write(doc.report, path)
     except OSError as exc:
-        dialogs.show_error(window, f"无法写入“{path}”：{exc.strerror or exc}\n请关闭正在使用该文件的程序，或换一个位置。")
+        dialogs.show_error(
+            window, f"无法写入“{path}”：{exc.strerror or exc}\n请关闭正在使用该文件的程序，或换一个位置。"
+        )
         return None
     window.say(f"已导出到“{path}”")
     return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -19,26 +20,35 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from typing_extensions import override
 
 from gxdesk.domain.findings import Finding
 from gxdesk.gui import dialogs
+from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.panel import FindingsPanel
 from gxdesk.gui.wizard.base import Page
-from gxdesk.gui.wizard.basic_page import BasicInfoPage
-from gxdesk.gui.wizard.finish_page import FinishPage
-from gxdesk.gui.wizard.other_page import OtherPage
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
-from gxdesk.gui.wizard.table_page import ActivePage, ApplicationsPage, ReviewsPage
-from gxdesk.gui.wizard.text_pages import OverviewPage, PrefacePage, ProblemsPage
 
-STATE_COLORS = {StepState.COMPLETE: "#15803d", StepState.INCOMPLETE: "#6b7280",
-                StepState.WARNING: "#a16207", StepState.ERROR: "#b91c1c"}
-_PAGE_CLASSES = (BasicInfoPage, PrefacePage, OverviewPage, ActivePage, ApplicationsPage, ReviewsPage,
-                 ProblemsPage, OtherPage)
+STATE_COLORS = {
+    StepState.COMPLETE: "#15803d",
+    StepState.INCOMPLETE: "#6b7280",
+    StepState.WARNING: "#a16207",
+    StepState.ERROR: "#b91c1c",
+}
+# Page classes by step, imported when first shown (start-up imports only the first).
+_PAGE_CLASSES = {
+    Step.BASIC: ("basic_page", "BasicInfoPage"),
+    Step.PREFACE: ("text_pages", "PrefacePage"),
+    Step.OVERVIEW: ("text_pages", "OverviewPage"),
+    Step.ACTIVE: ("table_page", "ActivePage"),
+    Step.APPLICATIONS: ("table_page", "ApplicationsPage"),
+    Step.REVIEWS: ("table_page", "ReviewsPage"),
+    Step.PROBLEMS: ("text_pages", "ProblemsPage"),
+    Step.OTHER: ("other_page", "OtherPage"),
+    Step.FINISH: ("finish_page", "FinishPage"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +71,7 @@ class MainWindow(QMainWindow):
         self.step_list = QListWidget()
         self.step_list.setFixedWidth(300)
         self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px; }")
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         outer.addWidget(self.step_list)
@@ -84,7 +95,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.dock = QDockWidget("检查结果", self)
         self.dock.setObjectName("findingsDock")
-        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.dock.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
+        )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
         self.counts = QLabel()
@@ -120,8 +133,9 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.dock.toggleViewAction())
         view_menu.addSeparator()
         for step in Step:
-            self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"),
-                         lambda s=step: self.go_to(s))
+            self._action(
+                view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s)
+            )
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于 gxdesk", None, self._show_about)
 
@@ -144,13 +158,7 @@ class MainWindow(QMainWindow):
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.pages = {}
-        for cls in _PAGE_CLASSES:
-            self._add_page(cls(doc))
-        finish = FinishPage(doc, EXPORT_FORMATS)
-        finish.export_requested.connect(self.export)
-        finish.panel.activated.connect(self.go_to_finding)
-        self._add_page(finish)
+        self.pages = {}  # built on first visit: start-up shows only the first step
         panel = FindingsPanel(doc)
         panel.activated.connect(self.go_to_finding)
         self.findings_panel = panel
@@ -171,9 +179,21 @@ class MainWindow(QMainWindow):
         if old is not None and old is not doc:
             old.deleteLater()
 
-    def _add_page(self, page: Page) -> None:
-        self.pages[page.step] = page
-        self.stack.addWidget(page)
+    def page(self, step: Step) -> Page:
+        """The page of ``step``, built the first time it is needed."""
+        page = self.pages.get(step)
+        if page is None:
+            module, name = _PAGE_CLASSES[step]
+            cls = getattr(importlib.import_module(f"gxdesk.gui.wizard.{module}"), name)
+            if step is Step.FINISH:
+                page = cls(self.doc, EXPORT_FORMATS)
+                page.export_requested.connect(self.export)
+                page.panel.activated.connect(self.go_to_finding)
+            else:
+                page = cls(self.doc)
+            self.pages[step] = page
+            self.stack.addWidget(page)
+        return page
 
     # ---- navigation --------------------------------------------------------------------
     def current_step(self) -> Step:
@@ -181,7 +201,7 @@ class MainWindow(QMainWindow):
 
     def go_to(self, step: Step) -> Page:
         self.step_list.setCurrentRow(int(step))
-        return self.pages[step]
+        return self.page(step)
 
     def go_next(self) -> None:
         if self.current_step() < Step.FINISH:
@@ -195,8 +215,8 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         step = Step(row)
-        page = self.pages[step]
-        if isinstance(page, PrefacePage):
+        page = self.page(step)
+        if hasattr(page, "ensure_drafted"):
             page.ensure_drafted()
         self.stack.setCurrentWidget(page)
         self.back.setEnabled(step > Step.BASIC)
@@ -247,9 +267,12 @@ class MainWindow(QMainWindow):
     def _show_about(self) -> None:
         from gxdesk import __version__
 
-        dialogs.show_info(self, "关于 gxdesk",
-                          f"gxdesk {__version__}\n政府信息公开工作年度报告编写与检查工具\n\n"
-                          "支持 2019 年版和 2021 年版报告格式。")
+        dialogs.show_info(
+            self,
+            "关于 gxdesk",
+            f"gxdesk {__version__}\n政府信息公开工作年度报告编写与检查工具\n\n"
+            "支持 2019 年版和 2021 年版报告格式。",
+        )
 
     # ---- window events -----------------------------------------------------------------
     @override

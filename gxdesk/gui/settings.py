@@ -13,9 +13,14 @@ MAX_RECENT = 8
 def config_dir() -> Path:
     """Per-user folder; GXDESK_CONFIG_DIR overrides it (tests, portable installs)."""
     override = os.environ.get("GXDESK_CONFIG_DIR")
-    base = Path(override) if override else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home()
-    ) / "gxdesk"
+    base = (
+        Path(override)
+        if override
+        else Path(
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home()
+        )
+        / "gxdesk"
+    )
     base.mkdir(parents=True, exist_ok=True)
     return base
 

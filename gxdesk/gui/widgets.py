@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
-from typing_extensions import override
 
+from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 
 
@@ -16,7 +16,8 @@ def _undo_keys(doc: ReportDocument, event: QKeyEvent) -> bool:
         doc.undo_stack.undo()
         return True
     if event.matches(QKeySequence.StandardKey.Redo) or (
-            event.key() == Qt.Key.Key_Y and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+        event.key() == Qt.Key.Key_Y and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+    ):
         doc.undo_stack.redo()
         return True
     return False

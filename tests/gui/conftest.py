@@ -29,6 +29,7 @@ class Answers:
                     return None
                 raise AssertionError(f"unexpected dialog {name}{args[1:]}")
             return queue.pop(0)
+
         return reply
 
     def texts(self, name: str) -> list[str]:
@@ -45,8 +46,16 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     ans = Answers()
-    for name in ("ask_save_changes", "ask_restore", "confirm", "show_error", "show_info", "open_path",
-                 "save_path", "ask_text"):
+    for name in (
+        "ask_save_changes",
+        "ask_restore",
+        "confirm",
+        "show_error",
+        "show_info",
+        "open_path",
+        "save_path",
+        "ask_text",
+    ):
         monkeypatch.setattr(dialogs, name, ans.handler(name))
     return ans
 

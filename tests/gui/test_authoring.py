@@ -75,7 +75,11 @@ def test_enter_seed_000_end_to_end(qtbot, make_window, tmp_path) -> None:  # typ
     assert r.values == seed.values
     assert compute(e, r.values) | seed.claimed == compute(e, r.values)
     assert (r.preface, r.text("一"), r.text("五"), r.text("六")) == (
-        seed.preface, seed.text("一"), seed.text("五"), seed.text("六"))
+        seed.preface,
+        seed.text("一"),
+        seed.text("五"),
+        seed.text("六"),
+    )
     for name in ("agency", "year", "kind", "website", "address", "postcode", "phone", "email", "title"):
         assert getattr(r.meta, name) == getattr(seed.meta, name), name
     assert [(f.code, f.part) for f in doc.findings] == [("PART-EMPTY", "六")]

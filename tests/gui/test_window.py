@@ -61,7 +61,7 @@ def test_activating_a_text_finding_selects_the_words(qtbot, make_window) -> None
     doc.set_text("part:五", doc.report.text("五") + "\n本年度无依申请公开件。")
     finding = next(f for f in doc.findings if f.code == "TEXT-TABLE")
     window.go_to_finding(finding)
-    page = window.pages[Step.PROBLEMS]
+    page = window.page(Step.PROBLEMS)
     assert window.current_step() is Step.PROBLEMS
     assert page.editor.textCursor().selectedText() == "无依申请公开"
 
@@ -108,7 +108,7 @@ def test_year_change_moves_tables_to_the_other_edition(qtbot, make_window, answe
     basic.year.setValue(2020)
     assert doc.report.edition == "2019" and doc.report.meta.year == 2020
     assert "t3.r6.business" in doc.report.values  # （六） rows folded into one
-    view = window.pages[Step.APPLICATIONS].view
+    view = window.page(Step.APPLICATIONS).view
     assert view.table_model().rowCount() == 26
     window.undo_action.trigger()
     assert doc.report.edition == "2021" and doc.report.values["t2.b8.fees.amount"]
@@ -139,8 +139,13 @@ def test_drop_a_gxr_file_opens_it(qtbot, make_window) -> None:  # type: ignore[n
     window = make_window()
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(QINGHE))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.doc.report.meta.agency == "青禾市生态环境局"
     assert window.doc.path == QINGHE
@@ -176,8 +181,9 @@ def test_autosave_and_recovery_after_kill(qtbot, make_window, answers, tmp_path,
     path = tmp_path / "r.gxr"
     path.write_bytes(QINGHE.read_bytes())
     env = dict(os.environ, GXDESK_CONFIG_DIR=str(isolated_config), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, "-c", RECOVERY_SCRIPT, str(path)], stdout=subprocess.PIPE, env=env,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", RECOVERY_SCRIPT, str(path)], stdout=subprocess.PIPE, env=env, text=True
+    )
     try:
         assert proc.stdout is not None and proc.stdout.readline().strip() == "saved"
         saved = list((isolated_config / "recovery").glob("*.json"))
@@ -205,9 +211,13 @@ def test_declined_recovery_is_discarded(qtbot, make_window, answers, isolated_co
     from gxdesk.store import report_to_dict
 
     report = load(QINGHE)
-    (folder / "old.json").write_text(json.dumps({"original": None, "saved_at": "2026-01-01 10:00:00",
-                                                 "report": report_to_dict(report)}, ensure_ascii=False),
-                                     encoding="utf-8")
+    (folder / "old.json").write_text(
+        json.dumps(
+            {"original": None, "saved_at": "2026-01-01 10:00:00", "report": report_to_dict(report)},
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     answers.set("ask_restore", False)
     window = make_window()
     assert window.doc.report.meta.agency == ""

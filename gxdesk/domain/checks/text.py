@@ -94,7 +94,9 @@ def text_reuse(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if prior is None:
         return
     for numeral in rule.params["parts"]:
-        now, before = _body(ctx.report.text(numeral)), _body(prior.parts.get(numeral) or "")
+        if not prior.parts.get(numeral):
+            continue
+        now, before = _body(ctx.report.text(numeral)), _body(prior.parts[numeral])
         if len(now) < 60 or len(before) < 60:
             continue
         mine = _shingles(now)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
-from gxdesk.gui.wizard.steps import STEP_TITLES, step_of
+from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 FILTERS = (("全部", None), ("仅错误", Severity.ERROR), ("仅提示", Severity.WARNING))
@@ -79,15 +79,24 @@ class FindingsPanel(QWidget):
     def visible_findings(self) -> list[Finding]:
         severity = self.filter.currentData()
         show_blank = self.hide_blank.currentIndex() == 1
-        return [f for f in self.doc.findings
-                if (severity is None or f.severity is severity) and (show_blank or f.code != "CELL-BLANK")]
+        return [
+            f
+            for f in self.doc.findings
+            if (severity is None or f.severity is severity) and (show_blank or f.code != "CELL-BLANK")
+        ]
 
     def refresh(self) -> None:
         current = self.current_finding()
         self.tree.clear()
         for f in self.visible_findings():
-            item = QTreeWidgetItem([f.severity.label, STEP_TITLES[step_of(f)], f.message,
-                                    self.doc.report.explanations.get(f.key, "")])
+            item = QTreeWidgetItem(
+                [
+                    f.severity.label,
+                    STEP_SHORT[step_of(f)],
+                    f.message,
+                    self.doc.report.explanations.get(f.key, ""),
+                ]
+            )
             item.setData(0, FINDING_ROLE, f)
             color = QColor("#b91c1c") if f.severity is Severity.ERROR else QColor("#a16207")
             item.setForeground(0, QBrush(color))
@@ -95,6 +104,12 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(item)
             if current is not None and f.key == current.key:
                 self.tree.setCurrentItem(item)
+        if not self.tree.topLevelItemCount():
+            empty = QTreeWidgetItem(
+                ["", "", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""]
+            )
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.tree.addTopLevelItem(empty)
         self._on_tree_current_item_changed()
 
     def current_finding(self) -> Finding | None:
@@ -119,6 +134,8 @@ class FindingsPanel(QWidget):
         if finding is None or finding.severity is not Severity.WARNING:
             return
         old = self.doc.report.explanations.get(finding.key, "")
-        text = dialogs.ask_text(self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old)
+        text = dialogs.ask_text(
+            self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old
+        )
         if text is not None:
             self.doc.set_field("explanations", finding.key, text.strip())

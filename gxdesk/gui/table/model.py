@@ -4,17 +4,29 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
-from typing_extensions import override
 
 from gxdesk.domain.cells import format_value, parse_value
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.tables import CellSpec, GridCell, Role, TableSpec
+from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 
 Index = QModelIndex | QPersistentModelIndex
 R = Qt.ItemDataRole
 CELL_ID_ROLE = R.UserRole + 1
 SEVERITY_ROLE = R.UserRole + 2
+
+_ROLES = (
+    R.DisplayRole,
+    R.EditRole,
+    R.BackgroundRole,
+    R.ForegroundRole,
+    R.TextAlignmentRole,
+    R.ToolTipRole,
+    R.FontRole,
+    CELL_ID_ROLE,
+    SEVERITY_ROLE,
+)
 
 COLORS = {
     "label": QColor("#f3f4f6"),
@@ -50,6 +62,25 @@ class ReportTableModel(QAbstractTableModel):
                     self._owner[(r, c)] = g
             if g.cell:
                 self._pos[g.cell] = (g.row, g.col)
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self._flags = {
+            pos: base | Qt.ItemFlag.ItemIsEditable if g.cell and not self.spec.cell(g.cell).computed else base
+            for pos, g in self._owner.items()
+        }
+        self._labels = {
+            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES}
+            for g in self.spec.grid
+            if not g.cell
+        }
+        self._cells: dict[tuple[int, int], dict[int, object]] = self._value_cache()
+
+    def _value_cache(self) -> dict[tuple[int, int], dict[int, object]]:
+        """What every value cell shows, computed once per change so painting is lookups only."""
+        return {
+            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES}
+            for g in self.spec.grid
+            if g.cell
+        }
 
     # ---- structure ---------------------------------------------------------------------
     @override
@@ -83,13 +114,16 @@ class ReportTableModel(QAbstractTableModel):
     # ---- data --------------------------------------------------------------------------
     @override
     def data(self, index: Index, role: int = R.DisplayRole) -> object:
-        g = self.grid_cell(index)
-        if g is None or (index.row(), index.column()) != (g.row, g.col):
-            return None
+        pos = (index.row(), index.column())
+        entry = self._cells.get(pos) or self._labels.get(pos)
+        return None if entry is None else entry.get(role)
+
+    def _compute(self, g: GridCell, role: int) -> object:
         spec = self.spec.cell(g.cell) if g.cell else None
         if role == R.DisplayRole:
-            return g.text if spec is None else format_value(self.doc.shown_value(spec.id), spec.kind,
-                                                               unit=True)
+            return (
+                g.text if spec is None else format_value(self.doc.shown_value(spec.id), spec.kind, unit=True)
+            )
         if role == R.EditRole:
             return None if spec is None else format_value(self.doc.report.values.get(spec.id))
         if role == CELL_ID_ROLE:
@@ -145,8 +179,7 @@ class ReportTableModel(QAbstractTableModel):
 
     @override
     def flags(self, index: Index) -> Qt.ItemFlag:
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if self.is_input(index) else base
+        return self._flags.get((index.row(), index.column()), Qt.ItemFlag.NoItemFlags)
 
     @override
     def setData(self, index: Index, value: object, role: int = R.EditRole) -> bool:
@@ -162,10 +195,12 @@ class ReportTableModel(QAbstractTableModel):
 
     # ---- document signals ----------------------------------------------------------------
     def _refresh_values(self) -> None:
-        if self.spec.n_rows and self.spec.n_cols:
-            roles = [R.DisplayRole, R.EditRole, R.BackgroundRole, R.ToolTipRole, R.ForegroundRole]
-            self.dataChanged.emit(self.index(0, 0), self.index(self.spec.n_rows - 1, self.spec.n_cols - 1),
-                                  roles)
+        """Recompute what cells show and signal only those that changed (Qt repaints just them)."""
+        old, self._cells = self._cells, self._value_cache()
+        for pos, entry in self._cells.items():
+            if old.get(pos) != entry:
+                index = self.index(*pos)
+                self.dataChanged.emit(index, index, list(_ROLES))
 
     def _on_doc_findings_changed(self) -> None:
         # Totals depend on the edited cell, so the whole (small) grid is refreshed at once.

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QToolTip, QWidget
-from typing_extensions import override
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from gxdesk.domain.cells import Value, parse_value
+from gxdesk.gui.compat import override
 from gxdesk.gui.table.clipboard import from_tsv, to_tsv
 from gxdesk.gui.table.delegate import CellDelegate
 from gxdesk.gui.table.model import ReportTableModel
@@ -34,13 +42,16 @@ class ReportTableView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setTabKeyNavigation(True)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setStyleSheet("QTableView { gridline-color: #9aa3ad; }"
-                           "QTableView::item:selected { background: #3b82c4; color: white; }")
+        self.setStyleSheet(
+            "QTableView { gridline-color: #9aa3ad; }"
+            "QTableView::item:selected { background: #3b82c4; color: white; }"
+        )
         self._apply_layout()
 
     def table_model(self) -> ReportTableModel:
@@ -57,14 +68,35 @@ class ReportTableView(QTableView):
                 self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         unit = QFontMetrics(self.font()).horizontalAdvance("中") / 2 + 1
         widths = model.spec.col_widths or (12,) * model.spec.n_cols
-        for col, w in enumerate(widths):
-            self.setColumnWidth(col, int(w * unit) + 12)
+        self._natural = [int(w * unit) + 12 for w in widths]
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self._fit_rows()
-        first = next((model.index(g.row, g.col) for g in model.spec.grid if g.cell
-                      and not model.spec.cell(g.cell).computed), QModelIndex())
+        self._fit_columns()
+        first = next(
+            (
+                model.index(g.row, g.col)
+                for g in model.spec.grid
+                if g.cell and not model.spec.cell(g.cell).computed
+            ),
+            QModelIndex(),
+        )
         if first.isValid():
             self.setCurrentIndex(first)
+
+    def _fit_columns(self) -> None:
+        """Shrink columns (down to 70 %) to the visible width; labels wrap instead of scrolling."""
+        natural = getattr(self, "_natural", None)
+        if not natural:
+            return
+        available = self.viewport().width() - 2
+        scale = min(1.0, max(0.7, available / sum(natural))) if available > 100 else 1.0
+        for col, width in enumerate(natural):
+            self.setColumnWidth(col, int(width * scale))
+        self._fit_rows()
+
+    @override
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _fit_rows(self) -> None:
         """Row heights that show every label: a merged label's lines are shared by its rows."""
@@ -75,10 +107,12 @@ class ReportTableView(QTableView):
         for g in sorted(model.spec.grid, key=lambda g: g.rowspan):
             if not g.text:
                 continue
-            width = sum(self.columnWidth(c) for c in range(g.col, g.col + g.colspan)) - 10
-            lines = max(1, -(-metrics.horizontalAdvance(g.text) // max(width, 1)))
-            need = lines * line + 10
-            have = sum(heights[g.row:g.row + g.rowspan])
+            width = sum(self.columnWidth(c) for c in range(g.col, g.col + g.colspan)) - 12
+            box = metrics.boundingRect(
+                QRect(0, 0, max(width, 20), 10_000), int(Qt.TextFlag.TextWordWrap), g.text
+            )
+            need = max(line, box.height()) + 10
+            have = sum(heights[g.row : g.row + g.rowspan])
             if need > have:
                 extra = need - have
                 for r in range(g.row, g.row + g.rowspan):
@@ -102,7 +136,8 @@ class ReportTableView(QTableView):
             self.table_model().doc.undo_stack.undo()
             return
         if event.matches(QKeySequence.StandardKey.Redo) or (
-                event.key() == Qt.Key.Key_Y and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            event.key() == Qt.Key.Key_Y and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             self.table_model().doc.undo_stack.redo()
             return
         key = event.key()
@@ -113,7 +148,9 @@ class ReportTableView(QTableView):
             self.move_vertical(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         text = event.text()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        plain = not event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
         if text and text.isprintable() and plain and self.state() != QAbstractItemView.State.EditingState:
             index = self.currentIndex()
             if self.table_model().is_input(index):
@@ -131,8 +168,10 @@ class ReportTableView(QTableView):
     @override
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Tab leaves the next cell selected, not open (as in Excel)."""
-        move = {QAbstractItemDelegate.EndEditHint.EditNextItem: _MOVE.MoveNext,
-                QAbstractItemDelegate.EndEditHint.EditPreviousItem: _MOVE.MovePrevious}.get(hint)
+        move = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: _MOVE.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: _MOVE.MovePrevious,
+        }.get(hint)
         if move is None:
             super().closeEditor(editor, hint)
             return
@@ -178,8 +217,11 @@ class ReportTableView(QTableView):
                 if g is None or (g.row, g.col) != (r, c):
                     row.append("")
                 elif g.cell:
-                    row.append(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or
-                                   model.index(r, c).data() or ""))
+                    row.append(
+                        str(
+                            model.index(r, c).data(Qt.ItemDataRole.EditRole) or model.index(r, c).data() or ""
+                        )
+                    )
                 else:
                     row.append(g.text)
             rows.append(row)
@@ -232,12 +274,18 @@ class ReportTableView(QTableView):
         if outside:
             notes.append(f"{outside} 个数据超出表格范围，未粘贴")
         if bad:
-            notes.append(f"{len(bad)} 个内容无效未粘贴：" + "；".join(bad[:3]) + ("……" if len(bad) > 3 else ""))
+            notes.append(
+                f"{len(bad)} 个内容无效未粘贴：" + "；".join(bad[:3]) + ("……" if len(bad) > 3 else "")
+            )
         self.say("；".join(notes))
-        last = model.index(min(top + len(rows), model.rowCount()) - 1,
-                           min(left + max(len(r) for r in rows), model.columnCount()) - 1)
+        last = model.index(
+            min(top + len(rows), model.rowCount()) - 1,
+            min(left + max(len(r) for r in rows), model.columnCount()) - 1,
+        )
         self.selectionModel().select(
-            self._box_selection(model.index(top, left), last), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self._box_selection(model.index(top, left), last),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect,
+        )
 
     def _box_selection(self, a: QModelIndex, b: QModelIndex):  # type: ignore[no-untyped-def]
         from PySide6.QtCore import QItemSelection
@@ -264,7 +312,9 @@ class ReportTableView(QTableView):
         QToolTip.showText(where, text, self)
 
     def _on_delegate_invalid(self, editor: QWidget, text: str) -> None:
-        self.say(text, editor.mapToGlobal(editor.rect().bottomLeft()) if isinstance(editor, QLineEdit) else None)
+        self.say(
+            text, editor.mapToGlobal(editor.rect().bottomLeft()) if isinstance(editor, QLineEdit) else None
+        )
 
     def _on_model_rejected(self, index: QModelIndex, text: str) -> None:
         self.say(text)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from gxdesk.domain.editions import FIRST_YEAR, edition_for_year
 from gxdesk.domain.findings import Finding
@@ -83,17 +92,25 @@ class BasicInfoPage(Page):
             self.year.setValue(meta.year)
             self.has_date.setChecked(bool(meta.published))
             self.date.setEnabled(bool(meta.published))
-            self.date.setDate(QDate.fromString(meta.published, "yyyy-MM-dd") if meta.published
-                              else QDate(meta.year + 1, 1, 20))
+            self.date.setDate(
+                QDate.fromString(meta.published, "yyyy-MM-dd")
+                if meta.published
+                else QDate(meta.year + 1, 1, 20)
+            )
             self.ending.setChecked(self.doc.report.ending)
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
         edition = self.doc.edition
-        scope = (f"适用于{edition.first_year}—{edition.last_year}年度" if edition.last_year
-                 else f"适用于{edition.first_year}年度及以后")
+        scope = (
+            f"适用于{edition.first_year}—{edition.last_year}年度"
+            if edition.last_year
+            else f"适用于{edition.first_year}年度及以后"
+        )
         self.edition_label.setText(f"使用{edition.id}年版格式（{edition.document}），{scope}的报告。")
-        self.title.setPlaceholderText(f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）")
+        self.title.setPlaceholderText(
+            f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）"
+        )
 
     def _on_kind_current_index_changed(self, index: int) -> None:
         self.doc.set_field("meta", "kind", self.kind.itemData(index))
@@ -104,9 +121,14 @@ class BasicInfoPage(Page):
             target = edition_for_year(year)
             names = "、".join(self.doc.edition.cell(c).name for c in dropped[:6])
             more = f"等 {len(dropped)} 个单元格" if len(dropped) > 6 else ""
-            if not dialogs.confirm(self, "更换格式版本",
-                                   f"{year}年度报告使用{target.id}年版格式。以下已填写的数据在新格式中没有对应位置，"
-                                   f"将被清除（可以撤销）：\n\n{names}{more}\n\n是否继续？", "继续", "取消"):
+            if not dialogs.confirm(
+                self,
+                "更换格式版本",
+                f"{year}年度报告使用{target.id}年版格式。以下已填写的数据在新格式中没有对应位置，"
+                f"将被清除（可以撤销）：\n\n{names}{more}\n\n是否继续？",
+                "继续",
+                "取消",
+            ):
                 self.year.blockSignals(True)
                 self.year.setValue(self.doc.report.meta.year)
                 self.year.blockSignals(False)

@@ -14,13 +14,16 @@ from gxdesk.gui.wizard.steps import Step
 
 class FinishPage(Page):
     step = Step.FINISH
-    hint = ("“错误”表示报告有误，应当改正后再报送；“提示”表示可能有误，如确属实际情况，请选中后点击“填写说明”。"
-            "双击某一问题可跳到相应位置。")
+    hint = (
+        "“错误”表示报告有误，应当改正后再报送；“提示”表示可能有误，如确属实际情况，请选中后点击“填写说明”。"
+        "双击某一问题可跳到相应位置。"
+    )
 
     export_requested = Signal(str)
 
-    def __init__(self, doc: ReportDocument, formats: list[tuple[str, str, bool]],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, doc: ReportDocument, formats: list[tuple[str, str, bool]], parent: QWidget | None = None
+    ) -> None:
         super().__init__(doc, parent)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 12pt; padding: 6px 0;")
@@ -30,7 +33,7 @@ class FinishPage(Page):
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for key, label, available in formats:
-            button = QPushButton(label)
+            button = QPushButton(f"导出{label}…")
             button.setEnabled(available)
             if not available:
                 button.setToolTip("此导出功能尚未提供")
@@ -45,8 +48,12 @@ class FinishPage(Page):
     def refresh(self) -> None:
         errors, _ = self.doc.counts()
         blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
-        unexplained = sum(f.severity is Severity.WARNING and f.code != "CELL-BLANK"
-                          and f.key not in self.doc.report.explanations for f in self.doc.findings)
+        unexplained = sum(
+            f.severity is Severity.WARNING
+            and f.code != "CELL-BLANK"
+            and f.key not in self.doc.report.explanations
+            for f in self.doc.findings
+        )
         if errors:
             text = f"<span style='color:#b91c1c'>还有 {errors} 个错误需要改正</span>"
         elif unexplained:

@@ -80,8 +80,11 @@ class OtherPage(TextPage):
         if sentence in text:
             return
         # Replace an earlier fee sentence rather than stacking a second one.
-        lines = [ln for ln in text.splitlines()
-                 if not (ln.strip().startswith("本年度") and ("信息处理费" in ln or "收费通知" in ln))]
+        lines = [
+            ln
+            for ln in text.splitlines()
+            if not (ln.strip().startswith("本年度") and ("信息处理费" in ln or "收费通知" in ln))
+        ]
         body = "\n".join(lines).strip()
         if body in ("无", "无。"):
             body = ""

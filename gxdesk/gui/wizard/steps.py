@@ -23,11 +23,31 @@ class Step(IntEnum):
 
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
-PART_STEP = {BASIC: Step.BASIC, PREFACE: Step.PREFACE, "一": Step.OVERVIEW, "二": Step.ACTIVE,
-             "三": Step.APPLICATIONS, "四": Step.REVIEWS, "五": Step.PROBLEMS, "六": Step.OTHER}
+PART_STEP = {
+    BASIC: Step.BASIC,
+    PREFACE: Step.PREFACE,
+    "一": Step.OVERVIEW,
+    "二": Step.ACTIVE,
+    "三": Step.APPLICATIONS,
+    "四": Step.REVIEWS,
+    "五": Step.PROBLEMS,
+    "六": Step.OTHER,
+}
 STEP_PART = {step: part for part, step in PART_STEP.items()}
 STEP_TITLES = {Step.BASIC: "基本信息", Step.PREFACE: "前言", Step.FINISH: "检查与导出"} | {
-    step: _HEADINGS[part] for part, step in PART_STEP.items() if part in _HEADINGS}
+    step: _HEADINGS[part] for part, step in PART_STEP.items() if part in _HEADINGS
+}
+STEP_SHORT = {
+    Step.BASIC: "基本信息",
+    Step.PREFACE: "前言",
+    Step.OVERVIEW: "一、总体情况",
+    Step.ACTIVE: "二、表（主动公开）",
+    Step.APPLICATIONS: "三、表（依申请）",
+    Step.REVIEWS: "四、表（复议诉讼）",
+    Step.PROBLEMS: "五、问题与改进",
+    Step.OTHER: "六、其他事项",
+    Step.FINISH: "全文",
+}
 CODE_STEP = {"EDITION-YEAR": Step.BASIC}
 
 

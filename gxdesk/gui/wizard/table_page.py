@@ -12,14 +12,16 @@ from gxdesk.gui.widgets import BoundTextEdit
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import Step
 
-KEYS_HINT = ("直接输入数字即可覆盖单元格；F2 或双击修改；Enter 下移，Tab 右移；Delete 清除；"
-             "Ctrl+C / Ctrl+V 可与 Excel、WPS 互相复制粘贴。蓝色单元格为自动计算的合计。")
+KEYS_HINT = (
+    "直接输入数字即可覆盖单元格；F2 或双击修改；Enter 下移，Tab 右移；Delete 清除；"
+    "Ctrl+C / Ctrl+V 可与 Excel、WPS 互相复制粘贴。蓝色单元格为自动计算的合计。"
+)
 HINTS = {
     "二": "按《条例》第二十条各项填写本机关本年度主动公开的情况。",
     "三": "每件申请只统计一次，按最终处理结果计入相应一行；区分处理（部分公开）的，只计入“（二）部分公开”。"
-          "各栏须满足：第一项加第二项之和，等于第三项加第四项之和。",
+    "各栏须满足：第一项加第二项之和，等于第三项加第四项之和。",
     "四": "统计本机关因政府信息公开工作被申请行政复议、被提起行政诉讼的情况。复议机关作共同被告的，"
-          "由原行政行为机关统计。",
+    "由原行政行为机关统计。",
 }
 
 

@@ -49,9 +49,12 @@ class PrefacePage(TextPage):
         self.redraft = QPushButton("根据基本信息重新起草")
         self.redraft.clicked.connect(self._on_redraft_clicked)
         self.side.addWidget(self.redraft)
-        self.side.addWidget(guidance_label(
-            "常见内容：\n· 编制依据：《条例》和国务院办公厅规定的年度报告格式文件\n· 本报告由六个部分组成\n"
-            "· 数据统计期限为当年1月1日至12月31日\n· 电子版在哪个网站查阅\n· 联系地址、邮编、电话"))
+        self.side.addWidget(
+            guidance_label(
+                "常见内容：\n· 编制依据：《条例》和国务院办公厅规定的年度报告格式文件\n· 本报告由六个部分组成\n"
+                "· 数据统计期限为当年1月1日至12月31日\n· 电子版在哪个网站查阅\n· 联系地址、邮编、电话"
+            )
+        )
         self.side.addStretch(1)
 
     def ensure_drafted(self) -> None:
@@ -62,8 +65,17 @@ class PrefacePage(TextPage):
     def _on_redraft_clicked(self) -> None:
         draft = draft_preface(self.doc.report, self.doc.edition)
         current = self.doc.report.preface
-        if has_content(current) and squash(current) != squash(draft) and not dialogs.confirm(
-                self, "重新起草前言", "将用根据基本信息起草的文字替换现有前言（可以撤销）。是否继续？", "替换", "取消"):
+        if (
+            has_content(current)
+            and squash(current) != squash(draft)
+            and not dialogs.confirm(
+                self,
+                "重新起草前言",
+                "将用根据基本信息起草的文字替换现有前言（可以撤销）。是否继续？",
+                "替换",
+                "取消",
+            )
+        ):
             return
         self.doc.set_text(self.key, draft)
 
@@ -102,9 +114,14 @@ class OverviewPage(TextPage):
         covered = self.covered()
         rows = []
         for topic in self.topics():
-            mark = "<span style='color:#15803d'>✔</span>" if covered[topic.heading] else \
-                "<span style='color:#b45309'>○</span>"
-            rows.append(f"<p>{mark} <b>{topic.heading}</b><br><span style='color:#4b5563'>{topic.guidance}</span></p>")
+            mark = (
+                "<span style='color:#15803d'>✔</span>"
+                if covered[topic.heading]
+                else "<span style='color:#b45309'>○</span>"
+            )
+            rows.append(
+                f"<p>{mark} <b>{topic.heading}</b><br><span style='color:#4b5563'>{topic.guidance}</span></p>"
+            )
         self.checklist.setText("".join(rows))
         chars = len(squash(self.doc.report.text("一")))
         over = "，超过了一般要求，建议精简" if chars > OVERVIEW_GUIDE_CHARS * 1.2 else ""
@@ -119,8 +136,11 @@ class OverviewPage(TextPage):
         missing = [t.heading for t in self.topics() if t.heading not in text]
         if not missing:
             return
-        addition = overview_skeleton(self.doc.edition) if len(missing) == len(self.topics()) else \
-            "\n\n".join(missing) + "\n"
+        addition = (
+            overview_skeleton(self.doc.edition)
+            if len(missing) == len(self.topics())
+            else "\n\n".join(missing) + "\n"
+        )
         self.doc.set_text(self.key, (text.rstrip() + "\n\n" if text.strip() else "") + addition)
 
 
@@ -131,7 +151,11 @@ class ProblemsPage(TextPage):
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
-        self.side.addWidget(guidance_label(
-            "建议结构：\n" + "\n".join(PROBLEM_HEADINGS) +
-            "\n\n问题要具体、措施要可检查；避免与上年报告雷同（如已导入上年报告，雷同会被提示）。"))
+        self.side.addWidget(
+            guidance_label(
+                "建议结构：\n"
+                + "\n".join(PROBLEM_HEADINGS)
+                + "\n\n问题要具体、措施要可检查；避免与上年报告雷同（如已导入上年报告，雷同会被提示）。"
+            )
+        )
         self.side.addStretch(1)

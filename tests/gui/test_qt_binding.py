@@ -1,0 +1,25 @@
+"""Guards against Qt binding releases whose reference counting would crash the app."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+
+class _Emitter(QObject):
+    bare = Signal()
+    text = Signal(str)
+
+
+def test_signal_emit_keeps_reference_counts(qapp) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12.0 dropped a reference to True per emit; the app then dies after ~1000 edits."""
+    emitter = _Emitter()
+    emitter.bare.connect(lambda: None)
+    emitter.text.connect(lambda _text: None)
+    before = sys.getrefcount(True), sys.getrefcount(None)
+    for _ in range(300):
+        emitter.bare.emit()
+        emitter.text.emit("x")
+    after = sys.getrefcount(True), sys.getrefcount(None)
+    assert after[0] >= before[0] - 5 and after[1] >= before[1] - 5, (before, after)

@@ -1,0 +1,53 @@
+"""Save a screenshot of every step of the window on a sample report.
+
+Run under Xvfb for a real window (``xvfb-run -a python tools/screenshots.py``) or with
+``QT_QPA_PLATFORM=offscreen``. A CJK font must be installed (fonts-noto-cjk on Debian).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description="每个步骤截一张图")
+    parser.add_argument("--out", default="docs/screenshots", help="输出文件夹")
+    parser.add_argument("--sample", default="qinghe-sthjj-2025.gxr", help="示例报告文件名")
+    args = parser.parse_args()
+    os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
+
+    from PySide6.QtWidgets import QApplication
+
+    from gxdesk.gui.app import build_window, create_application
+    from gxdesk.gui.wizard.steps import Step
+    from gxdesk.resources import sample
+
+    app = create_application()
+    window = build_window(str(sample(args.sample)))
+    window.resize(1440, 900)
+    window.show()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for step in Step:
+        window.go_to(step)
+        for _ in range(5):
+            app.processEvents()
+        screen = QApplication.primaryScreen()
+        real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
+        image = screen.grabWindow(window.winId()) if real else window.grab()
+        path = out / f"step-{step.value + 1}-{step.name.lower()}.png"
+        image.save(str(path))
+        print(path)
+    window.doc.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
