@@ -14,8 +14,10 @@ from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
+from gxdesk.exchange.fonts import FONT_SETS
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
+from gxdesk.oserrors import describe
 from gxdesk.store import StoreError, load, save
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
@@ -57,6 +59,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr）")
     p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
 
+    p = sub.add_parser("export", help="导出 Word 文档", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
+    p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档到此文件")
+    p.add_argument(
+        "--fonts",
+        choices=sorted(FONT_SETS),
+        help="Word 字体：gb2312（公文字体，默认）或 windows（Windows 自带字体）",
+    )
+
     p = sub.add_parser("show", help="以表格形式显示报告中的统计数据", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
@@ -73,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _launch_gui([])
     try:
-        return {"new": cmd_new, "check": cmd_check, "show": cmd_show}[args.command](args)
+        return {"new": cmd_new, "check": cmd_check, "show": cmd_show, "export": cmd_export}[args.command](
+            args
+        )
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
@@ -165,6 +179,29 @@ def cmd_show(args: argparse.Namespace) -> int:
         print()
         print(edition.part(table.part).heading)
         print(render(table, values))
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.docx:
+        _err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx")
+        return EXIT_UNREADABLE
+    try:
+        report = load(args.file)
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    from gxdesk.exchange.docx_writer import write  # python-docx only loads when exporting
+
+    out = Path(args.docx)
+    try:
+        write(report, out, fonts=args.fonts)
+    except OSError as exc:
+        _err(f"无法写入“{out}”：{describe(exc)}")
+        return EXIT_UNREADABLE
+    errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
+    note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
+    print(f"已导出“{out}”{note}")
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gxdesk.gui import dialogs
+from gxdesk.oserrors import describe
 
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
@@ -59,7 +60,7 @@ def export_report(window: MainWindow, key: str) -> Path | None:
         writer.write(doc.report, path)
     except OSError as exc:
         dialogs.show_error(
-            window, f"无法写入“{path}”：{exc.strerror or exc}\n请关闭正在使用该文件的程序，或换一个位置。"
+            window, f"无法写入“{path}”：{describe(exc)}\n请关闭正在使用该文件的程序，或换一个位置。"
         )
         return None
     window.say(f"已导出到“{path}”")

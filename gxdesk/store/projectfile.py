@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import shutil
@@ -10,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from gxdesk.domain.report import Report
+from gxdesk.oserrors import describe
 from gxdesk.store.codec import (
     FORMAT,
     SCHEMA_VERSION,
@@ -84,7 +86,7 @@ def load(path: Path | str) -> Report:
     except PermissionError:
         raise StoreError(path, "没有读取权限") from None
     except OSError as exc:
-        raise StoreError(path, f"读取失败（{exc.strerror or exc}）") from None
+        raise StoreError(path, f"读取失败（{describe(exc)}）") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -114,7 +116,7 @@ def save(report: Report, path: Path | str) -> None:
     except PermissionError:
         raise StoreError(path, "没有写入权限（文件夹只读，或文件正被其他程序占用）") from None
     except OSError as exc:
-        problem = "磁盘空间不足" if exc.errno == 28 else f"保存失败（{exc.strerror or exc}）"
+        problem = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"保存失败（{describe(exc)}）"
         raise StoreError(path, problem + "，原文件未被改动") from None
     finally:
         if tmp_name is not None:

@@ -233,3 +233,27 @@ def test_recent_files(qtbot, make_window, tmp_path) -> None:  # type: ignore[no-
     assert window.files.open(path)
     assert recent_files()[0] == str(path.resolve())
     assert Path(recent_files()[0]).exists()
+
+
+def test_export_word_from_the_last_step(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    window = make_window(sample("xianyou-gxj-2020.gxr"))
+    page = window.go_to(Step.FINISH)
+    page.fonts.setCurrentIndex(page.fonts.findData("windows"))
+    assert window.doc.report.settings["fonts"] == "windows"
+    answers.set("confirm", True)  # “还有 1 个错误……是否仍要导出？”
+    answers.set("save_path", str(tmp_path / "out"))
+    page.export_buttons["docx"].click()
+    assert "还有 1 个错误" in answers.texts("confirm")[0]
+    document = docx.Document(str(tmp_path / "out.docx"))
+    assert document.paragraphs[0].text == "仙游县工业和信息化局2020年度"
+    assert len(document.tables) == 3
+    assert "已导出" in window.statusBar().currentMessage()
+
+
+def test_export_cancelled_when_errors_remain(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(sample("xianyou-gxj-2020.gxr"))
+    answers.set("confirm", False)
+    window.export("docx")
+    assert not any(n == "save_path" for n, _ in answers.asked)

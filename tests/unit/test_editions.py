@@ -192,3 +192,11 @@ def test_editions_registry() -> None:
     assert set(EDITIONS) == set(BOTH)
     assert get_edition("2021").document == "国办公开办函〔2021〕30号"
     assert get_edition("2019").document == "国办公开办函〔2019〕60号"
+
+
+def test_declared_year_ranges_match_the_editions() -> None:
+    from gxdesk.domain.editions import _DECLARED
+
+    for edition_id, (_, first, last) in _DECLARED.items():
+        edition = get_edition(edition_id)
+        assert (edition.id, edition.first_year, edition.last_year) == (edition_id, first, last)

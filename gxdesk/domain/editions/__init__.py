@@ -2,16 +2,36 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING
 
 from gxdesk.domain.edition import Edition
-from gxdesk.domain.editions import e2019, e2021
 
 if TYPE_CHECKING:
     from gxdesk.domain.report import Report
 
-EDITIONS: dict[str, Edition] = {e.id: e for e in (e2019.EDITION, e2021.EDITION)}
-FIRST_YEAR = min(e.first_year for e in EDITIONS.values())
+# id → (module, first report year, last report year or None). Each edition is built the
+# first time it is needed: a report of one edition never pays for the other at start-up.
+_DECLARED = {"2019": ("e2019", 2019, 2020), "2021": ("e2021", 2021, None)}
+FIRST_YEAR = min(first for _, first, _ in _DECLARED.values())
+
+
+class _Editions(Mapping[str, Edition]):
+    """Read-only mapping of edition id → Edition, importing each edition module on demand."""
+
+    def __getitem__(self, edition_id: str) -> Edition:
+        module, _, _ = _DECLARED[edition_id]
+        return importlib.import_module(f"gxdesk.domain.editions.{module}").EDITION
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_DECLARED)
+
+    def __len__(self) -> int:
+        return len(_DECLARED)
+
+
+EDITIONS: Mapping[str, Edition] = _Editions()
 
 
 class UnsupportedYearError(ValueError):
@@ -20,9 +40,9 @@ class UnsupportedYearError(ValueError):
 
 def edition_for_year(year: int) -> Edition:
     """The edition a report of ``year`` must use."""
-    for edition in EDITIONS.values():
-        if edition.covers(year):
-            return edition
+    for edition_id, (_, first, last) in _DECLARED.items():
+        if year >= first and (last is None or year <= last):
+            return EDITIONS[edition_id]
     raise UnsupportedYearError(f"{year}年度不适用现行格式：gxdesk 支持{FIRST_YEAR}年度及以后的年度报告")
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gxdesk.domain.findings import Severity
+from gxdesk.exchange.fonts import FONT_SETS, FontSet, font_set
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.findings.panel import FindingsPanel
 from gxdesk.gui.wizard.base import Page
@@ -30,6 +32,22 @@ class FinishPage(Page):
         self.layout_.addWidget(self.summary)
         self.panel = FindingsPanel(doc)
         self.layout_.addWidget(self.panel, 1)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Word 字体："))
+        self.fonts = QComboBox()
+        for key, fontset in FONT_SETS.items():
+            self.fonts.addItem(fontset.label, key)
+        self.fonts.currentIndexChanged.connect(self._on_fonts_current_index_changed)
+        options.addWidget(self.fonts)
+        self.bold = QCheckBox("二、三级标题加粗")
+        self.bold.toggled.connect(self._on_bold_toggled)
+        options.addWidget(self.bold)
+        options.addStretch(1)
+        self.layout_.addLayout(options)
+        self.font_warning = QLabel()
+        self.font_warning.setWordWrap(True)
+        self.font_warning.setStyleSheet("color: #a16207;")
+        self.layout_.addWidget(self.font_warning)
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for key, label, available in formats:
@@ -43,7 +61,36 @@ class FinishPage(Page):
         row.addStretch(1)
         self.layout_.addLayout(row)
         doc.findingsChanged.connect(self.refresh)
+        doc.fieldChanged.connect(self._on_doc_field_changed)
         self.refresh()
+        self.reload_options()
+
+    def reload_options(self) -> None:
+        settings = self.doc.report.settings
+        for widget in (self.fonts, self.bold):
+            widget.blockSignals(True)
+        self.fonts.setCurrentIndex(max(0, self.fonts.findData(font_set(settings.get("fonts")).key)))
+        self.bold.setChecked(settings.get("bold_headings") == "1")
+        for widget in (self.fonts, self.bold):
+            widget.blockSignals(False)
+        missing = missing_fonts(font_set(settings.get("fonts")))
+        self.font_warning.setVisible(bool(missing))
+        self.font_warning.setText(
+            f"本机未安装 {'、'.join(missing)}：在本机用 Word 或 WPS 打开时会以其他字体显示，打印效果可能不同。"
+            "如本机需要打印，请选择“Windows 自带字体”，或安装公文字体后再导出。"
+            if missing
+            else ""
+        )
+
+    def _on_fonts_current_index_changed(self, index: int) -> None:
+        self.doc.set_field("settings", "fonts", self.fonts.itemData(index))
+
+    def _on_bold_toggled(self, checked: bool) -> None:
+        self.doc.set_field("settings", "bold_headings", "1" if checked else "")
+
+    def _on_doc_field_changed(self, group: str, _name: str) -> None:
+        if group == "settings":
+            self.reload_options()
 
     def refresh(self) -> None:
         errors, _ = self.doc.counts()
@@ -63,3 +110,9 @@ class FinishPage(Page):
         if blank:
             text += f"；{blank} 个单元格未填写（导出时按 0 填写）"
         self.summary.setText(text)
+
+
+def missing_fonts(fontset: FontSet) -> list[str]:
+    """The set's fonts this PC does not have (Word would substitute them)."""
+    installed = set(QFontDatabase.families())
+    return [name for name in fontset.families() if name not in installed]

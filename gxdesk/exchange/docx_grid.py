@@ -1,0 +1,62 @@
+"""Reading a Word table as its real grid: ``w:tc`` cells with ``gridSpan`` and ``vMerge``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+
+@dataclass(frozen=True)
+class DocxCell:
+    """A merged area of a Word table, as laid out on the table grid."""
+
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    text: str
+
+
+def _text(tc: BaseOxmlElement) -> str:
+    paragraphs = tc.findall(qn("w:p"))
+    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs).strip()
+
+
+def read_grid(tbl: BaseOxmlElement) -> list[DocxCell]:
+    """Every merged area of ``tbl`` (top-left position, spans, text), in reading order.
+
+    Rows may skip grid columns (``w:gridBefore``) or be ragged; a ``vMerge`` continuation
+    extends the cell above it in the same grid column.
+    """
+    areas: dict[tuple[int, int], list] = {}
+    open_at: dict[int, tuple[int, int]] = {}  # grid column → origin of a vertical merge
+    for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
+        trpr = tr.find(qn("w:trPr"))
+        col = 0
+        if trpr is not None:
+            before = trpr.find(qn("w:gridBefore"))
+            if before is not None:
+                col = int(before.get(qn("w:val"), "0"))
+        for tc in tr.iterchildren(qn("w:tc")):
+            tcpr = tc.find(qn("w:tcPr"))
+            span, merge = 1, None
+            if tcpr is not None:
+                gs = tcpr.find(qn("w:gridSpan"))
+                if gs is not None:
+                    span = max(1, int(gs.get(qn("w:val"), "1")))
+                vm = tcpr.find(qn("w:vMerge"))
+                if vm is not None:
+                    merge = vm.get(qn("w:val"), "continue")
+            if merge == "continue" and col in open_at:
+                origin = open_at[col]
+                areas[origin][2] = r - origin[0] + 1
+            else:
+                areas[(r, col)] = [r, col, 1, span, _text(tc)]
+                if merge == "restart":
+                    open_at[col] = (r, col)
+                else:
+                    open_at.pop(col, None)
+            col += span
+    return [DocxCell(*a) for a in sorted(areas.values(), key=lambda a: (a[0], a[1]))]
