@@ -20,6 +20,7 @@ PRINT_WIDTHS_MM = {
 }
 
 
+KEEP_WHOLE = ("t2", "t4")  # short tables are never split; a caption never ends a page
 ROW_HEIGHT_TWIPS = {"t2": 454, "t3": 340, "t4": 397}  # 8 mm, 6 mm, 7 mm
 
 
@@ -56,6 +57,12 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
         for r in range(g.row, g.row + g.rowspan):
             for c in range(g.col, g.col + g.colspan):
                 owner[(r, c)] = g
+    def keep(row: int) -> bool:
+        """Rows that stay on the page with the next one: whole short tables, long ones' headers."""
+        if table.key in KEEP_WHOLE:
+            return row < table.n_rows - 1
+        return row < table.header_rows
+
     for r in range(table.n_rows):
         tr = OxmlElement("w:tr")
         tbl.append(tr)
@@ -64,7 +71,7 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
             g = owner[(r, c)]
             tc = _cell(g, widths, first_row=g.row == r)
             if g.row == r:
-                _fill(tc, g, cell_text(g, table, values), size_half_pt)
+                _fill(tc, g, cell_text(g, table, values), size_half_pt, keep_next=keep(r))
             else:
                 tc.append(OxmlElement("w:p"))
             tr.append(tc)
@@ -96,12 +103,14 @@ def _cell(g: GridCell, widths: list[int], *, first_row: bool) -> BaseOxmlElement
     return tc
 
 
-def _fill(tc: BaseOxmlElement, g: GridCell, text: str, size_half_pt: int) -> None:
+def _fill(tc: BaseOxmlElement, g: GridCell, text: str, size_half_pt: int, *, keep_next: bool) -> None:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
     pstyle.set(qn("w:val"), TABLE_STYLE)
     ppr.append(pstyle)
+    if keep_next:
+        ppr.append(OxmlElement("w:keepNext"))
     jc = OxmlElement("w:jc")
     jc.set(qn("w:val"), "left" if g.role is Role.LABEL else "center")
     ppr.append(jc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -29,6 +30,8 @@ BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
 TABLE_PT = {"t2": 10.5, "t3": 9, "t4": 9}
 STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "gx-body", "gx-title", "gx-h1", "gx-h2", "gx-h3"
 STYLE_FOOTER = "gx-page-number"
+_LINE = Twips(LINE_TWIPS)
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9:/._@%?=&#~+-]{24,}")
 
 
 def options(report: Report) -> tuple[FontSet, bool]:
@@ -111,7 +114,7 @@ def _paragraph_style(
     bold: bool = False,  # type: ignore[no-untyped-def]
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
     indent_chars: int = 2,
-    exact: Twips | None = Twips(LINE_TWIPS),
+    exact: Twips | None = _LINE,
     outline: int | None = None,
     keep_next: bool = False,
 ):
@@ -262,7 +265,10 @@ def _text(document, text: str, fonts: FontSet, bold: bool) -> None:  # type: ign
             run.bold = bold or None
             paragraph.add_run(rest)
         else:
-            document.add_paragraph(line, style=STYLE_BODY)
+            paragraph = document.add_paragraph(line, style=STYLE_BODY)
+            if _LONG_TOKEN.search(line):
+                # Justifying around an unbreakable URL or e-mail leaves wide gaps in the line.
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
 
 
 def _ending(document, report: Report) -> None:  # type: ignore[no-untyped-def]

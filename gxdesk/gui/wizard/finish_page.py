@@ -76,7 +76,8 @@ class FinishPage(Page):
         missing = missing_fonts(font_set(settings.get("fonts")))
         self.font_warning.setVisible(bool(missing))
         self.font_warning.setText(
-            f"本机未安装 {'、'.join(missing)}：在本机用 Word 或 WPS 打开时会以其他字体显示，打印效果可能不同。"
+            f"本机未安装 {'、'.join(missing)}：在本机用 Word 或 WPS 打开时会以其他字体显示，"
+            "打印效果可能不同。"
             "如本机需要打印，请选择“Windows 自带字体”，或安装公文字体后再导出。"
             if missing
             else ""

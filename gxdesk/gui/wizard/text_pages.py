@@ -42,7 +42,8 @@ class TextPage(Page):
 class PrefacePage(TextPage):
     step = Step.PREFACE
     key = "preface"
-    hint = "前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。可以根据基本信息自动起草后再修改。"
+    hint = ("前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。"
+            "可以根据基本信息自动起草后再修改。")
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -51,8 +52,9 @@ class PrefacePage(TextPage):
         self.side.addWidget(self.redraft)
         self.side.addWidget(
             guidance_label(
-                "常见内容：\n· 编制依据：《条例》和国务院办公厅规定的年度报告格式文件\n· 本报告由六个部分组成\n"
-                "· 数据统计期限为当年1月1日至12月31日\n· 电子版在哪个网站查阅\n· 联系地址、邮编、电话"
+                "常见内容：\n· 编制依据：《条例》和国务院办公厅规定的年度报告格式文件\n"
+                "· 本报告由六个部分组成\n· 数据统计期限为当年1月1日至12月31日\n"
+                "· 电子版在哪个网站查阅\n· 联系地址、邮编、电话"
             )
         )
         self.side.addStretch(1)
