@@ -16,30 +16,37 @@ _OTHER_2019 = "t3.r6."
 _OTHER_2021 = ("t3.r6_1.", "t3.r6_2.", "t3.r6_3.")
 
 
-def convert_values(
-    values: Mapping[str, Value], source: Edition, target: Edition
-) -> tuple[dict[str, Value], list[str]]:
-    """Values re-keyed for ``target``; also the source cells that have no place there."""
-    if source.id == target.id:
-        return dict(values), []
-    forward = _SAME_MEANING if source.id < target.id else {v: k for k, v in _SAME_MEANING.items()}
-    out: dict[str, Value] = {}
+def rekey(values: Mapping[str, Value | None], target: Edition, *, computed: bool = False) -> tuple[
+        dict[str, Value | None], list[str]]:
+    """Values keyed for ``target`` from ids of either edition; also the ids that have no place.
+
+    2019's single （六）其他处理 row becomes 2021's “3.其他” (its 1. and 2. stay unknown);
+    2021's three rows fold into 2019's one.
+    """
+    out: dict[str, Value | None] = {}
     dropped: list[str] = []
+    aliases = {**_SAME_MEANING, **{v: k for k, v in _SAME_MEANING.items()}}
     for cid, value in values.items():
-        if cid.startswith(_OTHER_2019) and target.id == "2021":
-            out[cid.replace(_OTHER_2019, _OTHER_2021[2])] = value  # （六）其他处理 → 3.其他
+        if not computed and target.id == "2021" and cid.startswith(_OTHER_2019):
+            out[cid.replace(_OTHER_2019, _OTHER_2021[2])] = value
             continue
-        if cid.startswith(_OTHER_2021) and target.id == "2019":
+        if not computed and target.id == "2019" and cid.startswith(_OTHER_2021):
             key = _OTHER_2019 + cid.rsplit(".", 1)[1]
-            out[key] = out.get(key, 0) + value  # the three 2021 rows fold into one
+            out[key] = value if out.get(key) is None else (out[key] + value if value is not None else out[key])
             continue
-        new = forward.get(cid, cid)
-        if target.has_cell(new) and not target.cell(new).computed:
-            out[new] = value
+        for candidate in (cid, aliases.get(cid)):
+            if candidate and target.has_cell(candidate) and target.cell(candidate).computed == computed:
+                out[candidate] = value
+                break
         else:
             dropped.append(cid)
-    if target.id == "2021" and source.id == "2019":
-        for col in {cid.rsplit(".", 1)[1] for cid in out if cid.startswith(_OTHER_2021[2])}:
-            for prefix in _OTHER_2021[:2]:
-                out.setdefault(prefix + col, 0)
     return out, dropped
+
+
+def convert_values(values: Mapping[str, Value], source: Edition, target: Edition) -> tuple[
+        dict[str, Value], list[str]]:
+    """A report's input values re-keyed from ``source`` to ``target`` (and what is lost)."""
+    if source.id == target.id:
+        return dict(values), []
+    out, dropped = rekey(values, target)
+    return {k: v for k, v in out.items() if v is not None}, dropped

@@ -1,0 +1,97 @@
+"""Reading any supported source (.xlsx, .docx, .gxr) into ``Found``: numbers, totals, text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from gxdesk.domain.cells import CellKind, parse_value
+from gxdesk.domain.imported import Found, NoteKind
+from gxdesk.domain.report import Report
+from gxdesk.exchange.match_tables import collect
+from gxdesk.exchange.narrative import split
+from gxdesk.exchange.sources import Document, Grid, SourceError, read_docx, read_xlsx
+from gxdesk.exchange.xlsx_writer import FEE_FIELDS, INFO_FIELDS, SHEET_INFO
+from gxdesk.store import StoreError, load
+
+SUPPORTED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx", ".gxr": "gxr"}
+OLD_FORMATS = {".xls": "Excel", ".et": "WPS 表格", ".doc": "Word", ".wps": "WPS 文字", ".pdf": "PDF"}
+
+
+def read(path: Path | str) -> Found:
+    """What ``path`` holds; raises SourceError with a Chinese message for what cannot be read."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in OLD_FORMATS:
+        raise SourceError(f"“{path.name}”是 {OLD_FORMATS[suffix]} 旧格式或不可编辑的文件：请在相应软件中另存为 "
+                          ".xlsx（表格）或 .docx（文档）后再导入")
+    kind = SUPPORTED.get(suffix)
+    if kind is None:
+        raise SourceError(f"不支持导入“{path.name}”：请选择 .xlsx、.docx 或 .gxr 文件")
+    if kind == "gxr":
+        try:
+            return from_report(load(path), path.name)
+        except StoreError as exc:
+            raise SourceError(str(exc)) from None
+    document = read_xlsx(path) if kind == "xlsx" else read_docx(path)
+    found = from_document(document)
+    if not found.has_tables and not found.parts:
+        raise SourceError(f"“{path.name}”中没有找到可识别的统计表或报告正文（表格须带有官方格式的行列名称）")
+    return found
+
+
+def from_report(report: Report, source: str) -> Found:
+    """A .gxr project as a source (e.g. last year's report)."""
+    from gxdesk.domain.editions import edition_of
+
+    edition = edition_of(report)
+    found = Found(source, values=dict(report.values), claimed=dict(report.claimed),
+                  table_editions=dict.fromkeys(("二", "三"), edition.id), preface=report.preface or None,
+                  parts={k: v for k, v in report.parts.items() if v}, title=report.meta.full_title,
+                  year=report.meta.year, agency=report.meta.agency,
+                  fees={"notices": report.fees.notices, "noticed": report.fees.noticed,
+                        "collected": report.fees.collected})
+    found.note(NoteKind.FOUND, f"gxdesk 报告文件：{report.meta.full_title}")
+    return found
+
+
+def from_document(document: Document) -> Found:
+    found = Found(document.path.name)
+    collect(document.grids, found)
+    if document.kind == "docx":
+        narrative = split(document.paragraphs)
+        found.title = narrative.title or None
+        found.year, found.agency = narrative.year, narrative.agency or None
+        found.preface = narrative.preface or None
+        found.parts = {k: v for k, v in narrative.parts.items() if k in ("一", "五", "六")}
+        for numeral, heading in narrative.headings.items():
+            found.note(NoteKind.FOUND, f"正文：“{heading}”")
+    else:
+        _gxdesk_info(document.grids, found)
+    return found
+
+
+def _gxdesk_info(grids: list[Grid], found: Found) -> None:
+    """The 基本信息 sheet of a gxdesk workbook: title, year, agency, fee figures."""
+    grid = next((g for g in grids if g.where == f"工作表“{SHEET_INFO}”"), None)
+    if grid is None:
+        return
+    labels = {label: name for label, name in INFO_FIELDS} | {label: name for label, name in FEE_FIELDS}
+    fee_names = {name for _, name in FEE_FIELDS}
+    found.title = grid.text(0, 0) or None
+    for r in range(grid.n_rows):
+        name = labels.get(grid.text(r, 0))
+        if name is None:
+            continue
+        cell = grid.cell(r, 1)
+        raw = None if cell is None else cell.raw
+        if name == "year":
+            parsed = parse_value(raw, CellKind.COUNT)
+            found.year = int(parsed.value) if parsed.ok and parsed.value else None
+        elif name == "agency":
+            found.agency = str(raw).strip() if raw else None
+        elif name in fee_names:
+            kind = CellKind.COUNT if name == "notices" else CellKind.AMOUNT_YUAN
+            parsed = parse_value(raw, kind)
+            value = parsed.value if parsed.ok else None
+            found.fees[name] = Decimal(value) if value is not None and kind.is_amount else value

@@ -1,0 +1,169 @@
+"""Reading a workbook or Word file into plain cell grids (merges resolved) and paragraphs.
+
+Nothing here knows the official format: that is ``match_tables``. This module only makes
+every source look alike, and refuses files that are not what they claim to be.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real report workbook is a few hundred KB
+MAX_RATIO = 200
+MAX_ENTRIES = 5000
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class SourceError(Exception):
+    """A file that cannot be imported; ``str()`` says why, in Chinese."""
+
+
+@dataclass
+class SourceCell:
+    """One cell: what the file holds (number, text, or a formula) and its merged area's origin."""
+
+    raw: Any
+    formula: str | None = None
+    origin: tuple[int, int] | None = None
+
+
+@dataclass
+class Grid:
+    """A sheet or a Word table as a sparse grid of cells, 0-based."""
+
+    where: str
+    kind: str
+    cells: dict[tuple[int, int], SourceCell] = field(default_factory=dict)
+
+    def cell(self, r: int, c: int) -> SourceCell | None:
+        cell = self.cells.get((r, c))
+        if cell is not None and cell.origin is not None and cell.origin != (r, c):
+            return self.cells.get(cell.origin)
+        return cell
+
+    def text(self, r: int, c: int) -> str:
+        """The cell's text; a cell covered by a merge reads as its merged area."""
+        cell = self.cell(r, c)
+        if cell is None or cell.raw is None:
+            return ""
+        return str(cell.raw).strip()
+
+    def is_covered(self, r: int, c: int) -> bool:
+        cell = self.cells.get((r, c))
+        return cell is not None and cell.origin is not None and cell.origin != (r, c)
+
+    @property
+    def n_rows(self) -> int:
+        return max((r for r, _ in self.cells), default=-1) + 1
+
+    @property
+    def n_cols(self) -> int:
+        return max((c for _, c in self.cells), default=-1) + 1
+
+    def address(self, r: int, c: int) -> str:
+        if self.kind == "xlsx":
+            return f"{self.where}!{get_column_letter(c + 1)}{r + 1}"
+        return f"{self.where}第{r + 1}行第{c + 1}列"
+
+
+@dataclass
+class Document:
+    """What a source file holds: grids, and (Word) the paragraphs outside tables, in order."""
+
+    path: Path
+    kind: str
+    grids: list[Grid]
+    paragraphs: list[str] = field(default_factory=list)
+
+
+def check_archive(path: Path, kind: str) -> None:
+    """Refuse what is not an Office Open XML file, or would expand absurdly, before parsing it."""
+    what = {"xlsx": "Excel 工作簿（.xlsx）", "docx": "Word 文档（.docx）"}[kind]
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise SourceError(f"文件“{path}”不存在") from None
+    except OSError as exc:
+        raise SourceError(f"无法读取“{path}”：{exc.strerror or exc}") from None
+    if head == OLE_MAGIC:
+        raise SourceError(f"“{path.name}”是加密文件或旧版 .xls/.doc 格式：请在 Excel、WPS 或 Word 中去掉密码，"
+                          f"另存为{what}后再导入")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise SourceError(f"“{path.name}”不是{what}，或文件已损坏") from None
+    total = sum(i.file_size for i in infos)
+    packed = max(1, sum(i.compress_size for i in infos))
+    if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
+        raise SourceError(f"“{path.name}”解压后异常庞大，可能是损坏或恶意文件，已拒绝导入")
+    names = {i.filename for i in infos}
+    needed = "xl/workbook.xml" if kind == "xlsx" else "word/document.xml"
+    if needed not in names:
+        raise SourceError(f"“{path.name}”不是{what}")
+
+
+def read_xlsx(path: Path) -> Document:
+    """Every sheet as a grid; formulas kept as formulas (cached values are not trusted)."""
+    check_archive(path, "xlsx")
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, data_only=False, read_only=False)
+    except Exception as exc:  # openpyxl raises many kinds on a broken package
+        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+    grids = []
+    for sheet in workbook.worksheets:
+        grid = Grid(where=f"工作表“{sheet.title}”", kind="xlsx")
+        # Iterate the cells that exist: WPS files may state wrong sheet dimensions.
+        for (row, col), cell in sheet._cells.items():
+            value = cell.value
+            formula = value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
+            if value is None and formula is None:
+                continue
+            grid.cells[(row - 1, col - 1)] = SourceCell(None if formula else value, formula)
+        for merged in sheet.merged_cells.ranges:
+            origin = (merged.min_row - 1, merged.min_col - 1)
+            for r in range(merged.min_row - 1, merged.max_row):
+                for c in range(merged.min_col - 1, merged.max_col):
+                    if (r, c) == origin:
+                        grid.cells.setdefault(origin, SourceCell(None)).origin = origin
+                    else:
+                        grid.cells[(r, c)] = SourceCell(None, origin=origin)
+        grids.append(grid)
+    return Document(path, "xlsx", grids)
+
+
+def read_docx(path: Path) -> Document:
+    """Word tables as grids (gridSpan / vMerge resolved) and the paragraphs between them."""
+    check_archive(path, "docx")
+    import docx
+    from docx.oxml.ns import qn
+
+    from gxdesk.exchange.docx_grid import read_grid
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:
+        raise SourceError(f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+    grids, paragraphs = [], []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
+            if text:
+                paragraphs.append(text)
+        elif element.tag == qn("w:tbl"):
+            grid = Grid(where=f"Word 第{len(grids) + 1}个表格", kind="docx")
+            for area in read_grid(element):
+                origin = (area.row, area.col)
+                for r in range(area.row, area.row + area.rowspan):
+                    for c in range(area.col, area.col + area.colspan):
+                        grid.cells[(r, c)] = SourceCell(area.text if (r, c) == origin else None, origin=origin)
+            grids.append(grid)
+    return Document(path, "docx", grids, paragraphs)

@@ -1,0 +1,225 @@
+"""The Excel workbook: official tables with live total formulas, validation, and the findings."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gxdesk.domain.cells import CellKind
+from gxdesk.domain.editions import edition_of
+from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NEW, RESULTS_TOTAL, T3
+from gxdesk.domain.findings import Severity
+from gxdesk.domain.report import Report
+from gxdesk.domain.rules import evaluate
+from gxdesk.domain.tables import Role, TableSpec, cell_id
+
+SHEET_INFO, SHEET_FINDINGS = "基本信息", "检查结果"
+SHEET_NAMES = {"二": "二、主动公开", "三": "三、依申请公开", "四": "四、复议诉讼"}
+TOP, LEFT = 3, 1  # the grid starts at A3; the part heading sits in row 1
+FONT = "宋体"
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
+TOTAL_FILL = PatternFill("solid", fgColor="E9F1FB")
+ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
+NUMBER_FORMATS = {CellKind.COUNT: "0", CellKind.SIGNED: "0", CellKind.AMOUNT_YUAN: "0.00",
+                  CellKind.AMOUNT_WAN: "0.00##"}
+COLUMN_CHARS = {"t2": (24, 16, 16, 16), "t3": (6, 14, 30, 8, 9, 9, 11, 11, 7, 8)}
+
+INFO_FIELDS = (
+    ("机关名称", "agency"), ("机关类型", "kind"), ("报告年度", "year"), ("门户网站", "website"),
+    ("联系地址", "address"), ("邮政编码", "postcode"), ("联系电话", "phone"), ("电子邮箱", "email"),
+    ("发布日期", "published"), ("报告标题", "title"),
+)
+FEE_FIELDS = (("发出收费通知件数", "notices"), ("收费通知总金额（元）", "noticed"), ("实际收取金额（元）", "collected"))
+
+
+def ref(row: int, col: int, absolute: bool = False) -> str:
+    """A1-style reference of a 0-based grid position on a table sheet."""
+    letter, number = get_column_letter(LEFT + col), TOP + row
+    return f"${letter}${number}" if absolute else f"{letter}{number}"
+
+
+def set_text(cell: Cell, text: str) -> None:
+    """Text stays text: a narrative line starting with ``=`` must not become a formula."""
+    cell.value = text
+    if isinstance(text, str) and text.startswith("="):
+        cell.data_type = "s"
+
+
+def write(report: Report, path: Path | str) -> None:
+    """Write the workbook atomically."""
+    path = Path(path)
+    buffer = io.BytesIO()
+    build(report).save(buffer)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(buffer.getvalue())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(report: Report) -> Workbook:
+    edition = edition_of(report)
+    workbook = Workbook()
+    info = workbook.active
+    info.title = SHEET_INFO
+    _info_sheet(info, report, edition.name)
+    for table in edition.tables:
+        sheet = workbook.create_sheet(SHEET_NAMES[table.part])
+        _table_sheet(sheet, table, report, edition.part(table.part).heading)
+    _findings_sheet(workbook.create_sheet(SHEET_FINDINGS), report)
+    workbook.calculation.fullCalcOnLoad = True  # totals are formulas without cached values
+    return workbook
+
+
+# ---- sheets -------------------------------------------------------------------------------
+def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
+    sheet["A1"] = report.meta.full_title
+    sheet["A1"].font = Font(name=FONT, size=14, bold=True)
+    rows: list[tuple[str, object]] = []
+    for label, name in INFO_FIELDS:
+        value = getattr(report.meta, name)
+        rows.append((label, value.value if hasattr(value, "value") else value))
+    rows.append(("报告格式", edition_name))
+    for label, name in FEE_FIELDS:
+        value = getattr(report.fees, name)
+        rows.append((label, value if value is None or isinstance(value, int) else float(value)))
+    for i, (label, value) in enumerate(rows, start=3):
+        sheet.cell(i, 1, label).font = Font(name=FONT, bold=True)
+        cell = sheet.cell(i, 2)
+        if isinstance(value, str):
+            set_text(cell, value)
+        else:
+            cell.value = value
+        cell.font = Font(name=FONT)
+        cell.alignment = Alignment(horizontal="left")
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 60
+
+
+def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: str) -> None:
+    sheet.cell(1, LEFT, heading).font = Font(name=FONT, size=14, bold=True)
+    positions = {g.cell: (g.row, g.col) for g in table.grid if g.cell}
+    size = 9 if table.key in ("t3", "t4") else 10.5
+    for g in table.grid:
+        if g.rowspan > 1 or g.colspan > 1:
+            sheet.merge_cells(start_row=TOP + g.row, start_column=LEFT + g.col,
+                              end_row=TOP + g.row + g.rowspan - 1, end_column=LEFT + g.col + g.colspan - 1)
+        for r in range(g.row, g.row + g.rowspan):  # borders on every cell of a merged area
+            for c in range(g.col, g.col + g.colspan):
+                sheet.cell(TOP + r, LEFT + c).border = BORDER
+        cell = sheet.cell(TOP + g.row, LEFT + g.col)
+        cell.font = Font(name=FONT, size=size, bold=g.role in (Role.CAPTION, Role.HEADER))
+        if g.cell is None:
+            set_text(cell, g.text)
+            cell.alignment = Alignment(horizontal="left" if g.role is Role.LABEL else "center",
+                                       vertical="center", wrap_text=True)
+            cell.fill = LABEL_FILL
+            continue
+        spec = table.cell(g.cell)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.number_format = NUMBER_FORMATS[spec.kind]
+        if spec.computed:
+            cell.value = "=" + _sum_formula([positions[p] for p in spec.parts])
+            cell.fill = TOTAL_FILL
+            cell.font = Font(name=FONT, size=size, bold=True, color="1D4E89")
+        else:
+            value = report.values.get(spec.id)
+            cell.value = value if value is None or isinstance(value, int) else float(value)
+    _validations(sheet, table, positions)
+    if table.key == T3:
+        _balance_format(sheet, positions)
+    widths = COLUMN_CHARS.get(table.key) or (7,) * table.n_cols
+    for col, width in enumerate(widths):
+        sheet.column_dimensions[get_column_letter(LEFT + col)].width = width
+    for r in range(table.n_rows):
+        sheet.row_dimensions[TOP + r].height = 30 if r < table.header_rows else 22
+    sheet.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}" if table.header_rows else None
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.orientation = "landscape" if table.key == "t4" else "portrait"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
+
+
+def _sum_formula(cells: list[tuple[int, int]]) -> str:
+    """SUM of the parts: one range when they are contiguous in a row or a column."""
+    cells = sorted(cells)
+    rows, cols = {r for r, _ in cells}, {c for _, c in cells}
+    contiguous = (len(rows) == 1 and max(cols) - min(cols) + 1 == len(cells)) or (
+        len(cols) == 1 and max(rows) - min(rows) + 1 == len(cells))
+    if contiguous:
+        return f"SUM({ref(*cells[0])}:{ref(*cells[-1])})"
+    return f"SUM({','.join(ref(*c) for c in cells)})"
+
+
+_VALIDATION = {
+    CellKind.COUNT: ("whole", "greaterThanOrEqual", "0", "请输入不小于0的整数"),
+    CellKind.SIGNED: ("whole", "between", "-1000000000", "请输入整数（减少时写负数，如 -8）"),
+    CellKind.AMOUNT_YUAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（元），最多2位小数"),
+    CellKind.AMOUNT_WAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（万元），最多4位小数"),
+}
+
+
+def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
+    by_kind: dict[CellKind, list[str]] = {}
+    for spec in table.inputs:
+        by_kind.setdefault(spec.kind, []).append(ref(*positions[spec.id]))
+    for kind, refs in by_kind.items():
+        type_, operator, formula, message = _VALIDATION[kind]
+        rule = DataValidation(type=type_, operator=operator, formula1=formula,
+                              formula2="1000000000" if operator == "between" else None, allow_blank=True,
+                              showErrorMessage=True, errorTitle="数值不正确", error=message,
+                              showInputMessage=True, promptTitle="填写说明", prompt=message)
+        for target in refs:
+            rule.add(target)
+        sheet.add_data_validation(rule)
+
+
+def _balance_format(sheet: Worksheet, positions: dict) -> None:
+    """Red cells where 第一项加第二项之和 ≠ 第三项加第四项之和 in an applicant column."""
+    for col in APPLICANTS:
+        a, b, c, d = (ref(*positions[cell_id(T3, row, col)], absolute=True)
+                      for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT))
+        rule = FormulaRule(formula=[f"({a}+{b})<>({c}+{d})"], fill=ERROR_FILL)
+        for target in (a, b, c, d):
+            sheet.conditional_formatting.add(target.replace("$", ""), rule)
+
+
+def _findings_sheet(sheet: Worksheet, report: Report) -> None:
+    edition = edition_of(report)
+    headers = ("级别", "代码", "部分", "单元格", "问题", "说明")
+    for col, text in enumerate(headers, start=1):
+        cell = sheet.cell(1, col, text)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = LABEL_FILL
+    findings = evaluate(report, edition)
+    for row, f in enumerate(findings, start=2):
+        cells = "；".join(edition.cell(c).name for c in f.cells if edition.has_cell(c))
+        values = (f.severity.label, f.code, f.part, cells, f.message, report.explanations.get(f.key, ""))
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row, col)
+            set_text(cell, value)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if col == 1:
+                cell.font = Font(name=FONT, color="B91C1C" if f.severity is Severity.ERROR else "A16207")
+    if not findings:
+        sheet.cell(2, 5, "未发现问题")
+    for col, width in zip("ABCDEF", (6, 16, 8, 30, 70, 40), strict=True):
+        sheet.column_dimensions[col].width = width
+    sheet.freeze_panes = "A2"
