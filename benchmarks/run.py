@@ -61,6 +61,38 @@ def bench_docx() -> list[float]:
     return measure(lambda: write(report, out), repeat=30, warmup=2)
 
 
+def _exported(kind: str) -> Path:
+    import tempfile
+
+    from gxdesk.exchange import docx_writer, xlsx_writer
+
+    out = Path(tempfile.mkdtemp(prefix="gxdesk-bench-")) / f"r.{kind}"
+    (xlsx_writer if kind == "xlsx" else docx_writer).write(load(sample(SAMPLE_2021)), out)
+    return out
+
+
+def bench_xlsx_export() -> list[float]:
+    from gxdesk.exchange.xlsx_writer import write
+
+    report = load(sample(SAMPLE_2021))
+    out = _exported("xlsx")
+    return measure(lambda: write(report, out), repeat=30, warmup=2)
+
+
+def bench_xlsx_import() -> list[float]:
+    from gxdesk.exchange.importer import read
+
+    source = _exported("xlsx")
+    return measure(lambda: read(source), repeat=30, warmup=2)
+
+
+def bench_docx_import() -> list[float]:
+    from gxdesk.exchange.importer import read
+
+    source = _exported("docx")
+    return measure(lambda: read(source), repeat=30, warmup=2)
+
+
 def bench_load() -> list[float]:
     path = sample(SAMPLE_2021)
     return measure(lambda: load(path))
@@ -171,6 +203,9 @@ BENCHMARKS: list[tuple[str, Callable[[], list[float]], float]] = [
     ("打开 .gxr：2021年版示例", bench_load, 20.0),
     ("表格编辑到合计和检查结果刷新（含重绘）", bench_edit_latency, 16.0),
     ("导出 Word：2021年版示例", bench_docx, 200.0),
+    ("导出 Excel：2021年版示例", bench_xlsx_export, 300.0),
+    ("导入 Excel：2021年版示例的导出文件", bench_xlsx_import, 300.0),
+    ("导入 Word：2021年版示例的导出文件", bench_docx_import, 300.0),
     ("启动：裸 PySide6 QWizard（6页）", bench_startup_bare, float("inf")),
     ("启动：gxdesk 打开2021年版示例", bench_startup_gxdesk, float("nan")),
 ]

@@ -56,17 +56,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="检查报告的勾稽关系和常见问题", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")
-    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr），或收到的 .xlsx / .docx 文件")
     p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
+    p.add_argument("--year", type=int, help="检查 .xlsx/.docx 时，文件中没有标题年份则用此年度")
 
-    p = sub.add_parser("export", help="导出 Word 文档", add_help=False)
+    p = sub.add_parser("export", help="导出 Word 文档或 Excel 工作簿", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
     p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档到此文件")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 工作簿到此文件")
     p.add_argument(
         "--fonts",
         choices=sorted(FONT_SETS),
         help="Word 字体：gb2312（公文字体，默认）或 windows（Windows 自带字体）",
+    )
+
+    p = sub.add_parser("import", help="从 Excel、Word 或上年报告导入数字和文字", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("file", metavar="FILE.gxr", help="要导入到的报告文件")
+    p.add_argument(
+        "--from", dest="source", required=True, metavar="SRC", help="来源文件（.xlsx、.docx 或 .gxr）"
+    )
+    p.add_argument(
+        "--prior-year", action="store_true", help="来源是上年的报告：作为上年数据导入，并结转“上年结转”"
+    )
+    p.add_argument("--dry-run", action="store_true", help="只显示将要导入的内容，不修改报告")
+    p.add_argument(
+        "--accept-totals", action="store_true", help="采用按各项重新计算的合计（忽略来源中写的合计）"
     )
 
     p = sub.add_parser("show", help="以表格形式显示报告中的统计数据", add_help=False)
@@ -85,9 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         return _launch_gui([])
     try:
-        return {"new": cmd_new, "check": cmd_check, "show": cmd_show, "export": cmd_export}[args.command](
-            args
-        )
+        commands = {
+            "new": cmd_new,
+            "check": cmd_check,
+            "show": cmd_show,
+            "export": cmd_export,
+            "import": cmd_import,
+        }
+        return commands[args.command](args)
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
@@ -117,8 +138,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     all_json: list[dict] = []
     for name in args.files:
         try:
-            report = load(name)
-        except StoreError as exc:
+            report = _load_any(name, args.year)
+        except (StoreError, ValueError) as exc:
             _err(str(exc))
             status = EXIT_UNREADABLE
             continue
@@ -182,27 +203,92 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _load_any(name: str, year: int | None) -> Report:
+    """A .gxr, or a received .xlsx/.docx audited as a temporary report."""
+    if not name.lower().endswith((".xlsx", ".xlsm", ".docx")):
+        return load(name)
+    from gxdesk.exchange.audit import audit_report
+    from gxdesk.exchange.importer import read
+
+    return audit_report(read(name), year)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
-    if not args.docx:
-        _err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx")
+    if not args.docx and not args.xlsx:
+        _err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx --xlsx 报告.xlsx")
         return EXIT_UNREADABLE
     try:
         report = load(args.file)
     except StoreError as exc:
         _err(str(exc))
         return EXIT_UNREADABLE
-    from gxdesk.exchange.docx_writer import write  # python-docx only loads when exporting
+    # python-docx and openpyxl load only when exporting
+    from gxdesk.exchange import docx_writer, xlsx_writer
 
-    out = Path(args.docx)
-    try:
-        write(report, out, fonts=args.fonts)
-    except OSError as exc:
-        _err(f"无法写入“{out}”：{describe(exc)}")
-        return EXIT_UNREADABLE
+    jobs = [
+        (args.docx, lambda out: docx_writer.write(report, out, fonts=args.fonts)),
+        (args.xlsx, lambda out: xlsx_writer.write(report, out)),
+    ]
     errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
-    print(f"已导出“{out}”{note}")
+    for target, job in jobs:
+        if not target:
+            continue
+        out = Path(target)
+        try:
+            job(out)
+        except OSError as exc:
+            _err(f"无法写入“{out}”：{describe(exc)}")
+            return EXIT_UNREADABLE
+        print(f"已导出“{out}”{note}")
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from gxdesk.domain.merge import plan
+    from gxdesk.exchange.importer import read
+    from gxdesk.exchange.sources import SourceError
+
+    try:
+        report = load(args.file)
+        found = read(args.source)
+    except (StoreError, SourceError) as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    result = plan(report, found, prior_year=args.prior_year)
+    if args.accept_totals:
+        result.report.claimed.clear()
+    print(_text_plan(result, args.prior_year))
+    if args.dry_run:
+        print("（试运行：报告未修改）")
+        return EXIT_OK
+    if result.empty and not args.accept_totals:
+        print("没有需要导入的改动，报告未修改。")
+        return EXIT_OK
+    try:
+        save(result.report, Path(args.file))
+    except StoreError as exc:
+        _err(str(exc))
+        return EXIT_UNREADABLE
+    print(f"已导入并保存“{args.file}”（原文件已备份为 .bak）")
+    return EXIT_OK
+
+
+def _text_plan(result, prior_year: bool) -> str:  # type: ignore[no-untyped-def]
+    from gxdesk.domain.imported import NoteKind
+
+    lines = [("作为上年报告导入" if prior_year else "导入本年数据") + f"：{len(result.changes)} 处改动"]
+    for kind in NoteKind:
+        notes = [n.text for n in result.notes if n.kind is kind]
+        if notes:
+            lines.append(f"【{kind.value}】")
+            lines += [f"  {text}" for text in notes]
+    if result.changes:
+        lines.append("【将修改】")
+        for change in result.changes:
+            source = f"（来自 {change.where}）" if change.where else ""
+            lines.append(f"  {change.what}：{change.old or '空'} → {change.new}{source}")
+    return "\n".join(lines)
 
 
 def _launch_gui(argv: list[str]) -> int:

@@ -16,8 +16,9 @@ _OTHER_2019 = "t3.r6."
 _OTHER_2021 = ("t3.r6_1.", "t3.r6_2.", "t3.r6_3.")
 
 
-def rekey(values: Mapping[str, Value | None], target: Edition, *, computed: bool = False) -> tuple[
-        dict[str, Value | None], list[str]]:
+def rekey(
+    values: Mapping[str, Value | None], target: Edition, *, computed: bool = False
+) -> tuple[dict[str, Value | None], list[str]]:
     """Values keyed for ``target`` from ids of either edition; also the ids that have no place.
 
     2019's single （六）其他处理 row becomes 2021's “3.其他” (its 1. and 2. stay unknown);
@@ -32,7 +33,9 @@ def rekey(values: Mapping[str, Value | None], target: Edition, *, computed: bool
             continue
         if not computed and target.id == "2019" and cid.startswith(_OTHER_2021):
             key = _OTHER_2019 + cid.rsplit(".", 1)[1]
-            out[key] = value if out.get(key) is None else (out[key] + value if value is not None else out[key])
+            out[key] = (
+                value if out.get(key) is None else (out[key] + value if value is not None else out[key])
+            )
             continue
         for candidate in (cid, aliases.get(cid)):
             if candidate and target.has_cell(candidate) and target.cell(candidate).computed == computed:
@@ -43,8 +46,9 @@ def rekey(values: Mapping[str, Value | None], target: Edition, *, computed: bool
     return out, dropped
 
 
-def convert_values(values: Mapping[str, Value], source: Edition, target: Edition) -> tuple[
-        dict[str, Value], list[str]]:
+def convert_values(
+    values: Mapping[str, Value], source: Edition, target: Edition
+) -> tuple[dict[str, Value], list[str]]:
     """A report's input values re-keyed from ``source`` to ``target`` (and what is lost)."""
     if source.id == target.id:
         return dict(values), []

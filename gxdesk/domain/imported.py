@@ -12,6 +12,7 @@ class NoteKind(Enum):
     """What a note is about; the preview groups notes by kind."""
 
     FOUND = "找到"
+    VARIANT = "写法不同"
     DOUBTFUL = "存疑"
     BLANK = "空白"
     INVALID = "无法识别"

@@ -72,7 +72,9 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
             report.values.pop(cid, None)
         else:
             report.values[cid] = value
-        result.changes.append(Change(edition.cell(cid).name, _show(old), _show(value), found.where.get(cid, "")))
+        result.changes.append(
+            Change(edition.cell(cid).name, _show(old), _show(value), found.where.get(cid, ""))
+        )
     # Totals are recomputed; where the source printed one, it is kept as printed so that a
     # total differing from its parts shows as a finding. Older claims in these tables go.
     imported = {edition.cell(cid).part for cid in (*values, *claimed)}
@@ -82,14 +84,21 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
         old = report.claimed.get(cid)
         report.claimed[cid] = value
         if old != value and value != _sum(report, edition, cid):
-            result.changes.append(Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件"))
+            result.changes.append(
+                Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件")
+            )
     _texts(report, found, result)
     if not report.meta.agency and found.agency:
         result.changes.append(Change("机关名称", "", found.agency, "标题"))
         report.meta.agency = found.agency
     if found.year and found.year != report.meta.year:
-        result.notes.append(Note(NoteKind.DOUBTFUL, f"来源文件是{found.year}年度的报告，本报告是{report.meta.year}年度；"
-                                                    "如要导入上年报告，请选择“作为上年报告导入”"))
+        result.notes.append(
+            Note(
+                NoteKind.DOUBTFUL,
+                f"来源文件是{found.year}年度的报告，本报告是{report.meta.year}年度；"
+                "如要导入上年报告，请选择“作为上年报告导入”",
+            )
+        )
     for name, value in found.fees.items():
         if value is not None and getattr(report.fees, name) is None:
             setattr(report.fees, name, value)
@@ -113,38 +122,60 @@ def _texts(report: Report, found: Found, result: Plan) -> None:
             report.parts[numeral] = text
             result.changes.append(Change(_HEADINGS[numeral], "", f"{len(text)} 字", "正文"))
         elif text:
-            result.notes.append(Note(NoteKind.DOUBTFUL, f"“{_HEADINGS[numeral]}”本报告已有内容，未用来源文件的文字覆盖"))
+            result.notes.append(
+                Note(NoteKind.DOUBTFUL, f"“{_HEADINGS[numeral]}”本报告已有内容，未用来源文件的文字覆盖")
+            )
 
 
-def _for_edition(values: dict[str, Value | None], found: Found, edition: Edition, result: Plan) -> dict[
-        str, Value | None]:
+def _for_edition(
+    values: dict[str, Value | None], found: Found, edition: Edition, result: Plan
+) -> dict[str, Value | None]:
     converted, dropped = rekey(values, edition)
     source_editions = set(found.table_editions.values())
     if source_editions - {edition.id}:
         others = "、".join(sorted(source_editions - {edition.id}))
-        result.notes.append(Note(NoteKind.EDITION, f"来源文件的统计表使用{others}年版格式，本报告使用{edition.id}年版格式；"
-                                                   "能对应的数字已按对应关系导入"))
+        result.notes.append(
+            Note(
+                NoteKind.EDITION,
+                f"来源文件的统计表使用{others}年版格式，本报告使用{edition.id}年版格式；"
+                "能对应的数字已按对应关系导入",
+            )
+        )
     for cid in dropped:
         name = next((e.cell(cid).name for e in EDITIONS.values() if e.has_cell(cid)), cid)
-        result.notes.append(Note(NoteKind.EDITION, f"“{name}”在{edition.id}年版格式中没有对应的单元格，未导入"))
+        result.notes.append(
+            Note(NoteKind.EDITION, f"“{name}”在{edition.id}年版格式中没有对应的单元格，未导入")
+        )
     return converted
 
 
 def _as_prior_year(report: Report, found: Found, result: Plan) -> None:
     year = found.year or report.meta.year - 1
     if year != report.meta.year - 1:
-        result.notes.append(Note(NoteKind.DOUBTFUL, f"来源文件是{year}年度的报告，不是上一年度（{report.meta.year - 1}年度）"))
+        result.notes.append(
+            Note(NoteKind.DOUBTFUL, f"来源文件是{year}年度的报告，不是上一年度（{report.meta.year - 1}年度）")
+        )
     try:
         prior_edition = EDITIONS[found.edition] if found.edition else edition_for_year(year)
     except Exception:  # noqa: BLE001 - a year before 2019: keep the tables' own layout
         prior_edition = edition_of(report)
     values, _ = rekey(found.values, prior_edition)
     prior_values = {k: v for k, v in values.items() if v is not None}
-    report.prior = PriorYear(year=year, edition=prior_edition.id, values=prior_values,
-                             parts={k: v for k, v in found.parts.items() if k in NARRATIVE_PARTS})
-    result.changes.append(Change("上年报告", "", f"{year}年度，{len(prior_values)} 个数字，"
-                                              f"{sum(1 for v in report.prior.parts.values() if v)} 个部分的文字",
-                                 found.source))
+    report.prior = PriorYear(
+        year=year,
+        edition=prior_edition.id,
+        values=prior_values,
+        parts={k: v for k, v in found.parts.items() if k in NARRATIVE_PARTS},
+    )
+    result.changes.append(
+        Change(
+            "上年报告",
+            "",
+            f"{year}年度，{len(prior_values)} 个数字，"
+            f"{sum(1 for v in report.prior.parts.values() if v)} 个部分的文字",
+            found.source,
+        )
+    )
     _carry_forward(report, prior_values, result)
 
 
@@ -159,10 +190,17 @@ def _carry_forward(report: Report, prior: dict[str, Value], result: Plan) -> Non
         current = report.values.get(this)
         if current is None:
             report.values[this] = value
-            result.changes.append(Change(edition.cell(this).name, "空", _show(value), "上年“结转下年度继续办理”"))
+            result.changes.append(
+                Change(edition.cell(this).name, "空", _show(value), "上年“结转下年度继续办理”")
+            )
         elif current != value:
-            result.notes.append(Note(NoteKind.DOUBTFUL, f"“{edition.cell(this).name}”已填 {_show(current)}，"
-                                                        f"上年报告为 {_show(value)}，保留本年数字（检查结果会提示）"))
+            result.notes.append(
+                Note(
+                    NoteKind.DOUBTFUL,
+                    f"“{edition.cell(this).name}”已填 {_show(current)}，"
+                    f"上年报告为 {_show(value)}，保留本年数字（检查结果会提示）",
+                )
+            )
     if edition.id != "2019":
         return
     for spec in edition.table("二").inputs:

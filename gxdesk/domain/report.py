@@ -21,6 +21,29 @@ class AgencyKind(Enum):
     DEPARTMENT = "政府工作部门"
     OTHER = "其他"
 
+    @classmethod
+    def guess(cls, agency: str) -> AgencyKind:
+        """The likely kind from the agency's name (for files received from elsewhere)."""
+        name = agency.strip()
+        if name.endswith("人民政府"):
+            core = name[: -len("人民政府")]
+            if core.endswith(("乡", "镇", "街道")):
+                return cls.TOWNSHIP
+            if core.endswith(("省", "自治区")) or core in ("北京市", "天津市", "上海市", "重庆市"):
+                return cls.PROVINCE
+            if core.endswith(("县", "旗", "区")):
+                return cls.COUNTY
+            if core.endswith(("市", "州", "盟")):
+                return cls.CITY
+            return cls.OTHER
+        if name.startswith(("国家", "中华人民共和国", "国务院")) or name.endswith(("部", "总局", "总署")):
+            return (
+                cls.STATE_COUNCIL_DEPARTMENT
+                if not any(x in name for x in ("省", "市", "县"))
+                else cls.DEPARTMENT
+            )
+        return cls.DEPARTMENT
+
     @property
     def makes_rules(self) -> bool:
         """Only these may make 规章 (立法法 第九十一、九十三条)."""
@@ -86,6 +109,8 @@ class Report:
     explanations: dict[str, str] = field(default_factory=dict)
     ending: bool = True
     settings: dict[str, str] = field(default_factory=dict)
+    # Set for an audit of a workbook that holds only tables: narrative rules are skipped.
+    tables_only: bool = field(default=False, compare=False)
 
     @classmethod
     def new(cls, agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:

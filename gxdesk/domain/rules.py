@@ -47,6 +47,10 @@ class Context:
 
 
 Evaluator = Callable[[Rule, Context], Iterable[Finding]]
+# Rule kinds that read the narrative: skipped, not failed, when only tables were given.
+NARRATIVE_KINDS = frozenset(
+    {"part_empty", "part_topics", "text_table", "basis_citation", "text_reuse", "fee_consistency"}
+)
 EVALUATORS: dict[str, Evaluator] = {}
 
 
@@ -90,6 +94,8 @@ def evaluate(report: Report, edition: Edition | None = None) -> list[Finding]:
     ctx = Context(report, edition, compute(edition, report.values), prior_values)
     findings: list[Finding] = []
     for rule in edition.rules:
+        if report.tables_only and rule.kind in NARRATIVE_KINDS:
+            continue
         findings.extend(EVALUATORS[rule.kind](rule, ctx))
     return findings
 

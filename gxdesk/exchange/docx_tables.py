@@ -57,6 +57,7 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
         for r in range(g.row, g.row + g.rowspan):
             for c in range(g.col, g.col + g.colspan):
                 owner[(r, c)] = g
+
     def keep(row: int) -> bool:
         """Rows that stay on the page with the next one: whole short tables, long ones' headers."""
         if table.key in KEEP_WHOLE:

@@ -13,8 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 from openpyxl.utils import column_index_from_string
 
-_TOKEN = re.compile(r"\s*(?:(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|(\d+(?:\.\d*)?)|([A-Z]+)\(|(.))",
-                    re.IGNORECASE)
+_TOKEN = re.compile(
+    r"\s*(?:(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)|(\d+(?:\.\d*)?)|([A-Z]+)\(|(.))", re.IGNORECASE
+)
 Lookup = Callable[[int, int], Decimal | None]
 
 
@@ -58,8 +59,11 @@ def evaluate(formula: str, lookup: Lookup) -> Decimal:
     def values_of(ref: str) -> list[Decimal]:
         if ":" in ref:
             (r1, c1), (r2, c2) = (_cell(p) for p in ref.split(":"))
-            found = [lookup(r, c) for r in range(min(r1, r2), max(r1, r2) + 1)
-                     for c in range(min(c1, c2), max(c1, c2) + 1)]
+            found = [
+                lookup(r, c)
+                for r in range(min(r1, r2), max(r1, r2) + 1)
+                for c in range(min(c1, c2), max(c1, c2) + 1)
+            ]
         else:
             found = [lookup(*_cell(ref))]
         return [v for v in found if v is not None]

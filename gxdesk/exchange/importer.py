@@ -23,8 +23,10 @@ def read(path: Path | str) -> Found:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in OLD_FORMATS:
-        raise SourceError(f"“{path.name}”是 {OLD_FORMATS[suffix]} 旧格式或不可编辑的文件：请在相应软件中另存为 "
-                          ".xlsx（表格）或 .docx（文档）后再导入")
+        raise SourceError(
+            f"“{path.name}”是 {OLD_FORMATS[suffix]} 旧格式或不可编辑的文件：请在相应软件中另存为 "
+            ".xlsx（表格）或 .docx（文档）后再导入"
+        )
     kind = SUPPORTED.get(suffix)
     if kind is None:
         raise SourceError(f"不支持导入“{path.name}”：请选择 .xlsx、.docx 或 .gxr 文件")
@@ -45,12 +47,22 @@ def from_report(report: Report, source: str) -> Found:
     from gxdesk.domain.editions import edition_of
 
     edition = edition_of(report)
-    found = Found(source, values=dict(report.values), claimed=dict(report.claimed),
-                  table_editions=dict.fromkeys(("二", "三"), edition.id), preface=report.preface or None,
-                  parts={k: v for k, v in report.parts.items() if v}, title=report.meta.full_title,
-                  year=report.meta.year, agency=report.meta.agency,
-                  fees={"notices": report.fees.notices, "noticed": report.fees.noticed,
-                        "collected": report.fees.collected})
+    found = Found(
+        source,
+        values=dict(report.values),
+        claimed=dict(report.claimed),
+        table_editions=dict.fromkeys(("二", "三"), edition.id),
+        preface=report.preface or None,
+        parts={k: v for k, v in report.parts.items() if v},
+        title=report.meta.full_title,
+        year=report.meta.year,
+        agency=report.meta.agency,
+        fees={
+            "notices": report.fees.notices,
+            "noticed": report.fees.noticed,
+            "collected": report.fees.collected,
+        },
+    )
     found.note(NoteKind.FOUND, f"gxdesk 报告文件：{report.meta.full_title}")
     return found
 

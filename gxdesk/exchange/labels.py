@@ -11,6 +11,7 @@ from gxdesk.domain.textutil import fold_label
 
 K = TypeVar("K")
 SIMILAR = 0.8
+_NUMERIC = re.compile(r"[-+.,/\d%元件万（）()]*")
 
 
 def fold(text: str) -> str:
@@ -39,6 +40,7 @@ class LabelIndex(Generic[K]):
     """Official labels (and aliases) → keys."""
 
     def __init__(self, labels: list[tuple[str, K]], aliases: list[tuple[str, K]] = ()) -> None:  # type: ignore[assignment]
+        self._cache: dict[str, Match[K] | None] = {}
         self._exact = {label: (label, key) for label, key in labels}
         self._folded: dict[str, tuple[str, K, bool]] = {}
         for label, key in labels:
@@ -50,6 +52,11 @@ class LabelIndex(Generic[K]):
     def match(self, text: str) -> Match[K] | None:
         if not text:
             return None
+        if text not in self._cache:
+            self._cache[text] = self._match(text)
+        return self._cache[text]
+
+    def _match(self, text: str) -> Match[K] | None:
         text = text.strip()
         if text in self._exact:
             label, key = self._exact[text]
@@ -60,8 +67,16 @@ class LabelIndex(Generic[K]):
         if folded in self._folded:
             label, key, _ = self._folded[folded]
             return Match(key, label, "variant", 1.0)
+        if _NUMERIC.fullmatch(folded):
+            return None  # a number is never a label
         best: tuple[float, str, K] | None = None
+        chars = set(folded)
         for candidate, (label, key, _) in self._folded.items():
+            # Cheap bounds first: a similar label has a similar length and mostly the same characters.
+            if not 0.7 <= len(folded) / len(candidate) <= 1.4:
+                continue
+            if len(chars & set(candidate)) < SIMILAR * min(len(chars), len(set(candidate))):
+                continue
             score = SequenceMatcher(None, folded, candidate, autojunk=False).ratio()
             if score >= SIMILAR and (best is None or score > best[0]):
                 best = (score, label, key)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from decimal import Decimal
 
 from gxdesk.domain.cells import CellKind, Value, parse_value
@@ -41,7 +42,9 @@ def _editions() -> list[Edition]:
     return [EDITIONS[e] for e in sorted(EDITIONS, reverse=True)]  # the current edition first
 
 
-def _number(grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str) -> tuple[Value | None, str, bool]:
+def _number(
+    grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str
+) -> tuple[Value | None, str, bool]:
     """(value, source text, literal?) of a cell; formulas are evaluated from the sheet's cells."""
     cell = grid.cell(r, c)
     if cell is None:
@@ -50,7 +53,9 @@ def _number(grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str)
         try:
             value = evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc))
         except (FormulaError, RecursionError):
-            found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入")
+            found.note(
+                NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入"
+            )
             return None, cell.formula, False
         parsed = parse_value(value, kind)
         return (parsed.value if parsed.ok else value), cell.formula, False
@@ -76,7 +81,9 @@ def _numeric(grid: Grid, r: int, c: int, depth: int = 0) -> Decimal | None:
         if depth > 50:
             raise FormulaError("circular")
         return evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc, depth + 1))
-    parsed = parse_value(cell.raw, CellKind.SIGNED if not isinstance(cell.raw, float) else CellKind.AMOUNT_WAN)
+    parsed = parse_value(
+        cell.raw, CellKind.SIGNED if not isinstance(cell.raw, float) else CellKind.AMOUNT_WAN
+    )
     if parsed.value is None:
         return None
     return Decimal(parsed.value)
@@ -92,13 +99,21 @@ def _looks_numeric(grid: Grid, r: int, c: int) -> bool:
 
 
 def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match, text: str) -> None:
-    if not match.exact:
-        shown = text.replace("\n", "⏎")
-        how = "相近" if match.how == "similar" else "写法不同"
-        found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)}“{shown}”按“{match.label}”识别（{how}）")
+    """Every match that is not exact is shown: folded forms as variants, similar ones as doubtful."""
+    if match.exact:
+        return
+    shown = text.replace("\n", "⏎")
+    if match.how == "similar":
+        found.note(
+            NoteKind.DOUBTFUL,
+            f"{grid.address(r, c)}“{shown}”与“{match.label}”相近，按后者识别（相似度 {match.score:.0%}）",
+        )
+    else:
+        found.note(NoteKind.VARIANT, f"{grid.address(r, c)}“{shown}”按“{match.label}”识别")
 
 
 # ---- table 三 -------------------------------------------------------------------------------
+@cache
 def _t3_indexes() -> tuple[LabelIndex, LabelIndex, dict[str, CellSpec]]:
     rows: dict[str, tuple[str, str]] = {}
     cols: dict[str, str] = {}
@@ -117,7 +132,7 @@ def _t3_indexes() -> tuple[LabelIndex, LabelIndex, dict[str, CellSpec]]:
 def find_three(grid: Grid, found: Found) -> list[_Read] | None:
     row_index, col_index, cells = _t3_indexes()
     anchors = []
-    for (r, c) in sorted(grid.cells):
+    for r, c in sorted(grid.cells):
         if grid.is_covered(r, c):
             continue
         m = row_index.match(grid.text(r, c))
@@ -131,8 +146,15 @@ def find_three(grid: Grid, found: Found) -> list[_Read] | None:
     return best
 
 
-def _read_three(grid: Grid, r0: int, c0: int, row_index: LabelIndex, col_index: LabelIndex,
-                cells: dict[str, CellSpec], found: Found) -> list[_Read]:
+def _read_three(
+    grid: Grid,
+    r0: int,
+    c0: int,
+    row_index: LabelIndex,
+    col_index: LabelIndex,
+    cells: dict[str, CellSpec],
+    found: Found,
+) -> list[_Read]:
     # Columns: the applicant labels in the rows just above the first data row.
     columns: dict[str, int] = {}
     for r in range(max(0, r0 - 5), r0):
@@ -182,7 +204,7 @@ def find_four(grid: Grid, found: Found) -> list[_Read] | None:
     table = EDITIONS["2021"].table("四")  # the same in both editions
     outcomes = LabelIndex(list({spec.column[-1]: spec.column[-1] for spec in table.cells}.items()))
     groups = LabelIndex([("行政复议", "review"), ("行政诉讼", "litigation")])
-    for (r0, c0) in sorted(grid.cells):
+    for r0, c0 in sorted(grid.cells):
         if grid.is_covered(r0, c0):
             continue
         m = groups.match(grid.text(r0, c0))
@@ -196,13 +218,17 @@ def find_four(grid: Grid, found: Found) -> list[_Read] | None:
         else:
             continue
         if len(numeric) != 15:
-            found.note(NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应")
+            found.note(
+                NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应"
+            )
         reads = []
         for spec, c in zip(table.cells, numeric, strict=False):
             label = next((grid.text(rr, c) for rr in range(r - 1, r0, -1) if grid.text(rr, c)), "")
             lm = outcomes.match(label)
             if lm is None or lm.key != spec.column[-1]:
-                found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入")
+                found.note(
+                    NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入"
+                )
             value, raw, literal = _number(grid, r, c, spec.kind, found, spec.name)
             reads.append(_Read(spec, "2021", grid.address(r, c), value, raw, literal))
         return reads
@@ -212,7 +238,7 @@ def find_four(grid: Grid, found: Found) -> list[_Read] | None:
 # ---- table 二 -------------------------------------------------------------------------------
 def find_two(grid: Grid, found: Found) -> list[_Read] | None:
     captions = []
-    for (r, c) in sorted(grid.cells):
+    for r, c in sorted(grid.cells):
         if grid.is_covered(r, c):
             continue
         folded = fold(grid.text(r, c))
@@ -225,13 +251,16 @@ def find_two(grid: Grid, found: Found) -> list[_Read] | None:
     reads: list[_Read] = []
     for i, (rc, cc, block, numeral) in enumerate(captions):
         if block is None:
-            found.note(NoteKind.EXTRA, f"{grid.address(rc, cc)}“第二十条第（{numeral}）项”不在报告格式中，已忽略")
+            found.note(
+                NoteKind.EXTRA, f"{grid.address(rc, cc)}“第二十条第（{numeral}）项”不在报告格式中，已忽略"
+            )
             continue
         end = captions[i + 1][0] if i + 1 < len(captions) else grid.n_rows
         reads += _read_block(grid, rc, cc, end, block, found)
     return reads
 
 
+@cache
 def _block_indexes(block: str) -> tuple[LabelIndex, LabelIndex, dict[tuple[str, str], tuple[CellSpec, str]]]:
     rows: dict[str, str] = {}
     cols: dict[str, str] = {}
@@ -270,7 +299,9 @@ def _read_block(grid: Grid, rc: int, cc: int, end: int, block: str, found: Found
         m = row_index.match(text)
         if m is None:
             if any(_looks_numeric(grid, r, c) for c in columns.values()):
-                found.note(NoteKind.EXTRA, f"{grid.address(r, cc)}“{text}”不是报告格式中的行，已忽略（未计入）")
+                found.note(
+                    NoteKind.EXTRA, f"{grid.address(r, cc)}“{text}”不是报告格式中的行，已忽略（未计入）"
+                )
             continue
         _note_match(found, grid, r, cc, m, text)
         for col_id, c in columns.items():
@@ -320,8 +351,10 @@ def collect(grids: list[Grid], found: Found) -> None:
 
 def _edition_of(reads: list[_Read]) -> str | None:
     """The edition whose own cells (those the other edition lacks) were read the most."""
-    counts = {e: sum(1 for r in reads if r.cell.id in ids and not all(r.cell.id in o for o in _ONLY.values()))
-              for e, ids in _ONLY.items()}
+    counts = {
+        e: sum(1 for r in reads if r.cell.id in ids and not all(r.cell.id in o for o in _ONLY.values()))
+        for e, ids in _ONLY.items()
+    }
     if not any(counts.values()):
         return None  # the table is the same in both editions (表四)
     return max(counts, key=lambda e: (counts[e], e))

@@ -9,8 +9,9 @@ from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import REPORT_TITLE_SUFFIX
 from gxdesk.exchange.labels import LabelIndex, fold
 
-_HEADINGS = LabelIndex([(p.heading, p.numeral) for p in PARTS],
-                       [(alias, p.numeral) for p in PARTS for alias in p.aliases])
+_HEADINGS = LabelIndex(
+    [(p.heading, p.numeral) for p in PARTS], [(alias, p.numeral) for p in PARTS for alias in p.aliases]
+)
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
@@ -57,8 +58,12 @@ def split(paragraphs: list[str]) -> Narrative:
             out.parts[numeral] = ""
             continue
         if current is None:
-            if not body and (not title or not title[-1].endswith(REPORT_TITLE_SUFFIX)) and len(paragraph) <= 40 \
-                    and (REPORT_TITLE_SUFFIX in "".join(title + [paragraph]) or not title):
+            if (
+                not body
+                and (not title or not title[-1].endswith(REPORT_TITLE_SUFFIX))
+                and len(paragraph) <= 40
+                and (REPORT_TITLE_SUFFIX in "".join(title + [paragraph]) or not title)
+            ):
                 title.append(paragraph)
             else:
                 body.append(paragraph)

@@ -19,7 +19,7 @@ MAX_ENTRIES = 5000
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class SourceError(Exception):
+class SourceError(ValueError):
     """A file that cannot be imported; ``str()`` says why, in Chinese."""
 
 
@@ -92,12 +92,15 @@ def check_archive(path: Path, kind: str) -> None:
     except OSError as exc:
         raise SourceError(f"无法读取“{path}”：{exc.strerror or exc}") from None
     if head == OLE_MAGIC:
-        raise SourceError(f"“{path.name}”是加密文件或旧版 .xls/.doc 格式：请在 Excel、WPS 或 Word 中去掉密码，"
-                          f"另存为{what}后再导入")
+        raise SourceError(
+            f"“{path.name}”是加密文件或旧版 .xls/.doc 格式：请在 Excel、WPS 或 Word 中去掉密码，"
+            f"另存为{what}后再导入"
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError):
+    # A damaged archive makes zipfile raise more than BadZipFile (found by the fuzz tests).
+    except (zipfile.BadZipFile, OSError, NotImplementedError, ValueError, EOFError, RuntimeError):
         raise SourceError(f"“{path.name}”不是{what}，或文件已损坏") from None
     total = sum(i.file_size for i in infos)
     packed = max(1, sum(i.compress_size for i in infos))
@@ -117,14 +120,18 @@ def read_xlsx(path: Path) -> Document:
     try:
         workbook = load_workbook(path, data_only=False, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken package
-        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+        raise SourceError(
+            f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
+        ) from None
     grids = []
     for sheet in workbook.worksheets:
         grid = Grid(where=f"工作表“{sheet.title}”", kind="xlsx")
         # Iterate the cells that exist: WPS files may state wrong sheet dimensions.
         for (row, col), cell in sheet._cells.items():
             value = cell.value
-            formula = value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
+            formula = (
+                value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
+            )
             if value is None and formula is None:
                 continue
             grid.cells[(row - 1, col - 1)] = SourceCell(None if formula else value, formula)
@@ -151,7 +158,9 @@ def read_docx(path: Path) -> Document:
     try:
         document = docx.Document(str(path))
     except Exception as exc:
-        raise SourceError(f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+        raise SourceError(
+            f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
+        ) from None
     grids, paragraphs = [], []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
@@ -164,6 +173,8 @@ def read_docx(path: Path) -> Document:
                 origin = (area.row, area.col)
                 for r in range(area.row, area.row + area.rowspan):
                     for c in range(area.col, area.col + area.colspan):
-                        grid.cells[(r, c)] = SourceCell(area.text if (r, c) == origin else None, origin=origin)
+                        grid.cells[(r, c)] = SourceCell(
+                            area.text if (r, c) == origin else None, origin=origin
+                        )
             grids.append(grid)
     return Document(path, "docx", grids, paragraphs)

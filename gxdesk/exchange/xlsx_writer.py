@@ -32,16 +32,31 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 LABEL_FILL = PatternFill("solid", fgColor="F2F2F2")
 TOTAL_FILL = PatternFill("solid", fgColor="E9F1FB")
 ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
-NUMBER_FORMATS = {CellKind.COUNT: "0", CellKind.SIGNED: "0", CellKind.AMOUNT_YUAN: "0.00",
-                  CellKind.AMOUNT_WAN: "0.00##"}
+NUMBER_FORMATS = {
+    CellKind.COUNT: "0",
+    CellKind.SIGNED: "0",
+    CellKind.AMOUNT_YUAN: "0.00",
+    CellKind.AMOUNT_WAN: "0.00##",
+}
 COLUMN_CHARS = {"t2": (24, 16, 16, 16), "t3": (6, 14, 30, 8, 9, 9, 11, 11, 7, 8)}
 
 INFO_FIELDS = (
-    ("机关名称", "agency"), ("机关类型", "kind"), ("报告年度", "year"), ("门户网站", "website"),
-    ("联系地址", "address"), ("邮政编码", "postcode"), ("联系电话", "phone"), ("电子邮箱", "email"),
-    ("发布日期", "published"), ("报告标题", "title"),
+    ("机关名称", "agency"),
+    ("机关类型", "kind"),
+    ("报告年度", "year"),
+    ("门户网站", "website"),
+    ("联系地址", "address"),
+    ("邮政编码", "postcode"),
+    ("联系电话", "phone"),
+    ("电子邮箱", "email"),
+    ("发布日期", "published"),
+    ("报告标题", "title"),
 )
-FEE_FIELDS = (("发出收费通知件数", "notices"), ("收费通知总金额（元）", "noticed"), ("实际收取金额（元）", "collected"))
+FEE_FIELDS = (
+    ("发出收费通知件数", "notices"),
+    ("收费通知总金额（元）", "noticed"),
+    ("实际收取金额（元）", "collected"),
+)
 
 
 def ref(row: int, col: int, absolute: bool = False) -> str:
@@ -117,8 +132,12 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: st
     size = 9 if table.key in ("t3", "t4") else 10.5
     for g in table.grid:
         if g.rowspan > 1 or g.colspan > 1:
-            sheet.merge_cells(start_row=TOP + g.row, start_column=LEFT + g.col,
-                              end_row=TOP + g.row + g.rowspan - 1, end_column=LEFT + g.col + g.colspan - 1)
+            sheet.merge_cells(
+                start_row=TOP + g.row,
+                start_column=LEFT + g.col,
+                end_row=TOP + g.row + g.rowspan - 1,
+                end_column=LEFT + g.col + g.colspan - 1,
+            )
         for r in range(g.row, g.row + g.rowspan):  # borders on every cell of a merged area
             for c in range(g.col, g.col + g.colspan):
                 sheet.cell(TOP + r, LEFT + c).border = BORDER
@@ -126,8 +145,9 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: st
         cell.font = Font(name=FONT, size=size, bold=g.role in (Role.CAPTION, Role.HEADER))
         if g.cell is None:
             set_text(cell, g.text)
-            cell.alignment = Alignment(horizontal="left" if g.role is Role.LABEL else "center",
-                                       vertical="center", wrap_text=True)
+            cell.alignment = Alignment(
+                horizontal="left" if g.role is Role.LABEL else "center", vertical="center", wrap_text=True
+            )
             cell.fill = LABEL_FILL
             continue
         spec = table.cell(g.cell)
@@ -162,7 +182,8 @@ def _sum_formula(cells: list[tuple[int, int]]) -> str:
     cells = sorted(cells)
     rows, cols = {r for r, _ in cells}, {c for _, c in cells}
     contiguous = (len(rows) == 1 and max(cols) - min(cols) + 1 == len(cells)) or (
-        len(cols) == 1 and max(rows) - min(rows) + 1 == len(cells))
+        len(cols) == 1 and max(rows) - min(rows) + 1 == len(cells)
+    )
     if contiguous:
         return f"SUM({ref(*cells[0])}:{ref(*cells[-1])})"
     return f"SUM({','.join(ref(*c) for c in cells)})"
@@ -182,10 +203,19 @@ def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
         by_kind.setdefault(spec.kind, []).append(ref(*positions[spec.id]))
     for kind, refs in by_kind.items():
         type_, operator, formula, message = _VALIDATION[kind]
-        rule = DataValidation(type=type_, operator=operator, formula1=formula,
-                              formula2="1000000000" if operator == "between" else None, allow_blank=True,
-                              showErrorMessage=True, errorTitle="数值不正确", error=message,
-                              showInputMessage=True, promptTitle="填写说明", prompt=message)
+        rule = DataValidation(
+            type=type_,
+            operator=operator,
+            formula1=formula,
+            formula2="1000000000" if operator == "between" else None,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle="数值不正确",
+            error=message,
+            showInputMessage=True,
+            promptTitle="填写说明",
+            prompt=message,
+        )
         for target in refs:
             rule.add(target)
         sheet.add_data_validation(rule)
@@ -194,8 +224,10 @@ def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
 def _balance_format(sheet: Worksheet, positions: dict) -> None:
     """Red cells where 第一项加第二项之和 ≠ 第三项加第四项之和 in an applicant column."""
     for col in APPLICANTS:
-        a, b, c, d = (ref(*positions[cell_id(T3, row, col)], absolute=True)
-                      for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT))
+        a, b, c, d = (
+            ref(*positions[cell_id(T3, row, col)], absolute=True)
+            for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT)
+        )
         rule = FormulaRule(formula=[f"({a}+{b})<>({c}+{d})"], fill=ERROR_FILL)
         for target in (a, b, c, d):
             sheet.conditional_formatting.add(target.replace("$", ""), rule)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from gxdesk.domain.cells import Value
+from gxdesk.domain.report import Report
 from gxdesk.gui.compat import override
 
 if TYPE_CHECKING:
@@ -115,3 +117,19 @@ class ChangeYearCommand(QUndoCommand):
     @override
     def undo(self) -> None:
         self._doc.apply_year(*self._before)
+
+
+class ReplaceReportCommand(QUndoCommand):
+    """An import, or accepting recomputed totals: the whole report before and after, one step."""
+
+    def __init__(self, doc: ReportDocument, before: Report, after: Report, text: str) -> None:
+        super().__init__(text)
+        self._doc, self._before, self._after = doc, before, after
+
+    @override
+    def redo(self) -> None:
+        self._doc.apply_report(copy.deepcopy(self._after))
+
+    @override
+    def undo(self) -> None:
+        self._doc.apply_report(copy.deepcopy(self._before))

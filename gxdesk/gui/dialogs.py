@@ -79,3 +79,36 @@ def save_path(parent: QWidget | None, suggestion: str, file_filter: str = FILE_F
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
     return value if ok else None
+
+
+IMPORT_FILTER = "可导入的文件 (*.xlsx *.xlsm *.docx *.gxr);;Excel 工作簿 (*.xlsx *.xlsm);;Word 文档 (*.docx);;gxdesk 报告 (*.gxr)"
+
+
+def import_path(parent: QWidget | None, folder: str = "") -> str:
+    path, _ = QFileDialog.getOpenFileName(parent, "导入", folder, IMPORT_FILTER)
+    return path
+
+
+def ask_import_mode(parent: QWidget | None, source: str) -> str | None:
+    """ "this" (this year's numbers), "prior" (last year's report), or None (cancel)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "导入",
+        f"“{source}”是本年度的数字，还是上一年度的报告？\n\n"
+        "· 本年数据：把其中的数字和文字填入本报告（只填尚未写的文字部分）；\n"
+        "· 上年报告：作为上年数据保存，用于跨年度检查，并结转“上年结转”等数字。",
+        _B.Cancel,
+        parent,
+    )
+    this = box.addButton("本年数据", QMessageBox.ButtonRole.AcceptRole)
+    prior = box.addButton("上年报告", QMessageBox.ButtonRole.AcceptRole)
+    box.button(_B.Cancel).setText("取消")
+    box.exec()
+    clicked = box.clickedButton()
+    return "this" if clicked is this else "prior" if clicked is prior else None
+
+
+def preview_import(parent: QWidget | None, plan, title: str) -> bool:  # type: ignore[no-untyped-def]
+    from gxdesk.gui.import_preview import ImportPreviewDialog
+
+    return ImportPreviewDialog(plan, title, parent).exec() == ImportPreviewDialog.DialogCode.Accepted

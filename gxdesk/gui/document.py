@@ -16,7 +16,13 @@ from gxdesk.domain.editions import edition_for_year, get_edition
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute, evaluate
-from gxdesk.gui.commands import ChangeYearCommand, SetCellsCommand, SetFieldCommand, SetTextCommand
+from gxdesk.gui.commands import (
+    ChangeYearCommand,
+    ReplaceReportCommand,
+    SetCellsCommand,
+    SetFieldCommand,
+    SetTextCommand,
+)
 
 _ATTRIBUTE_GROUPS = ("meta", "fees", "report")
 _FIELD_NAMES = {
@@ -143,7 +149,54 @@ class ReportDocument(QObject):
         after = (year, target.id, values, claimed)
         self.undo_stack.push(ChangeYearCommand(self, before, after, f"报告年度改为{year}"))
 
+    def replace_report(self, report: Report, text: str) -> None:
+        """Swap in a changed copy of the report (an import) as one undo step."""
+        self.undo_stack.push(ReplaceReportCommand(self, copy.deepcopy(self.report), report, text))
+
+    def accept_computed_totals(self) -> None:
+        """Drop the totals an imported source claimed; the recomputed sums stand."""
+        if self.report.claimed:
+            after = copy.deepcopy(self.report)
+            after.claimed.clear()
+            self.replace_report(after, "采用重新计算的合计")
+
     # ---- applied by the undo commands ------------------------------------------------
+    def apply_report(self, report: Report) -> None:
+        structure = report.edition != self.report.edition
+        self.report = report
+        self._changed()
+        if structure:
+            self.structureChanged.emit()
+        self.cellsChanged.emit(list(self.edition.cells))
+        for key in (
+            "preface",
+            *(f"part:{p}" for p in ("一", "五", "六")),
+            *(f"lead:{p}" for p in ("二", "三", "四")),
+        ):
+            self.textChanged.emit(key)
+        for group, names in (
+            (
+                "meta",
+                (
+                    "agency",
+                    "kind",
+                    "year",
+                    "website",
+                    "address",
+                    "postcode",
+                    "phone",
+                    "email",
+                    "published",
+                    "title",
+                ),
+            ),
+            ("fees", ("notices", "noticed", "collected")),
+            ("report", ("ending",)),
+            ("settings", ("fonts", "bold_headings")),
+        ):
+            for name in names:
+                self.fieldChanged.emit(group, name)
+
     def apply_cells(self, values: dict[str, Value | None]) -> None:
         for cid, value in values.items():
             if value is None:

@@ -107,6 +107,40 @@ class FileController(QObject):
         self.window.say(f"已保存到“{path}”")
         return True
 
+    def import_file(self, path: Path | None = None, mode: str | None = None) -> bool:
+        """Import numbers and text (this year's) or last year's report, after a preview."""
+        from gxdesk.domain.merge import plan
+        from gxdesk.exchange.importer import read
+
+        if path is None:
+            folder = str(self.doc.path.parent) if self.doc.path else ""
+            chosen = dialogs.import_path(self.window, folder)
+            if not chosen:
+                return False
+            path = Path(chosen)
+        mode = mode or dialogs.ask_import_mode(self.window, path.name)
+        if mode is None:
+            return False
+        try:
+            found = read(path)
+        except ValueError as exc:  # SourceError and friends: the message says what is wrong
+            dialogs.show_error(self.window, f"{exc}\n\n报告没有任何改动。")
+            return False
+        except Exception as exc:  # noqa: BLE001 - an unforeseen file must not take the work with it
+            dialogs.show_error(
+                self.window,
+                f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），"
+                "文件可能已损坏。\n\n报告没有任何改动。",
+            )
+            return False
+        result = plan(self.doc.report, found, prior_year=mode == "prior")
+        title = f"导入“{path.name}”" + ("（作为上年报告）" if mode == "prior" else "")
+        if not dialogs.preview_import(self.window, result, title):
+            return False
+        self.doc.replace_report(result.report, title)
+        self.window.say(f"已导入“{path.name}”：{len(result.changes)} 处改动（可撤销）")
+        return True
+
     # ---- closing and recovery ----------------------------------------------------------
     def may_close(self) -> bool:
         """Ask about unsaved changes; True when the current document may go."""

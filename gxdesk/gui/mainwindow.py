@@ -115,6 +115,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "保存(&S)", QKeySequence.StandardKey.Save, self.files.save)
         self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.files.save_as)
         file_menu.addSeparator()
+        self._action(
+            file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file
+        )
         for key, label, available in EXPORT_FORMATS:
             action = self._action(file_menu, f"导出{label}…", None, lambda k=key: self.export(k))
             action.setEnabled(available)
@@ -136,8 +139,33 @@ class MainWindow(QMainWindow):
             self._action(
                 view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s)
             )
+        self._build_toolbar()
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于 gxdesk", None, self._show_about)
+
+    def _build_toolbar(self) -> None:
+        """The few actions a clerk uses all the time, as labelled buttons."""
+        bar = getattr(self, "toolbar", None)
+        if bar is None:
+            bar = self.toolbar = self.addToolBar("常用")
+            bar.setObjectName("mainToolbar")
+            bar.setMovable(False)
+            bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar.clear()
+        for text, slot in (
+            ("新建", self.files.new),
+            ("打开", self.files.open),
+            ("保存", self.files.save),
+            ("导入…", self.files.import_file),
+        ):
+            bar.addAction(text, slot)
+        bar.addSeparator()
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        for key, label, available in EXPORT_FORMATS:
+            action = bar.addAction(f"导出{label}", lambda k=key: self.export(k))
+            action.setEnabled(available)
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

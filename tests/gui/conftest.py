@@ -28,7 +28,8 @@ class Answers:
                 if name in ("show_error", "show_info"):
                     return None
                 raise AssertionError(f"unexpected dialog {name}{args[1:]}")
-            return queue.pop(0)
+            answer = queue.pop(0)
+            return answer(*args) if callable(answer) and not isinstance(answer, type) else answer
 
         return reply
 
@@ -55,6 +56,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         "open_path",
         "save_path",
         "ask_text",
+        "import_path",
+        "ask_import_mode",
+        "preview_import",
     ):
         monkeypatch.setattr(dialogs, name, ans.handler(name))
     return ans

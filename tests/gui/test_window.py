@@ -257,3 +257,56 @@ def test_export_cancelled_when_errors_remain(qtbot, make_window, answers, tmp_pa
     answers.set("confirm", False)
     window.export("docx")
     assert not any(n == "save_path" for n, _ in answers.asked)
+
+
+def test_import_with_preview_is_one_undo_step(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import builders
+
+    from gxdesk.gui.import_preview import ImportPreviewDialog
+
+    source = tmp_path / "one.xlsx"
+    builders.workbook_one_sheet(source, bad_total=("r1_public", 2))
+    window = make_window()
+    doc = window.doc
+    basic = window.go_to(Step.BASIC)
+    basic.year.setValue(2025)
+    shown = []
+
+    def preview(parent, plan, title):  # type: ignore[no-untyped-def]
+        dialog = ImportPreviewDialog(plan, title, parent)
+        shown.extend(dialog.texts())
+        return True
+
+    answers.set("import_path", str(source))
+    answers.set("ask_import_mode", "this")
+    answers.set("preview_import", preview)
+    assert window.files.import_file()
+    assert any("C14" in line and "“/”" in line for line in shown)
+    assert any(line.startswith("将修改（") for line in shown)
+    assert doc.report.values["t2.b5.license.decisions"] == 1234
+    assert any(f.code == "T3-ROWSUM" for f in doc.findings)
+    view = window.go_to(Step.APPLICATIONS).view
+    assert view.table_model().index_of("t3.r1_public.total").data(Qt.ItemDataRole.DisplayRole) == str(
+        sum(
+            doc.values[f"t3.r1_public.{c}"]
+            for c in ("natural", "business", "research", "nonprofit", "legal", "other")
+        )
+        + 2
+    )
+    finish = window.go_to(Step.FINISH)
+    assert finish.accept_totals.isVisible()
+    finish.accept_totals.click()
+    assert not any(f.code == "T3-ROWSUM" for f in doc.findings)
+    window.undo_action.trigger()  # back to the imported totals
+    window.undo_action.trigger()  # the import itself, in one step
+    assert doc.report.values == {} and doc.report.claimed == {}
+
+
+def test_import_of_a_broken_file_changes_nothing(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)
+    window = make_window(QINGHE)
+    before = dict(window.doc.report.values)
+    assert not window.files.import_file(bad, mode="this")
+    assert "加密文件" in answers.texts("show_error")[0] and "没有任何改动" in answers.texts("show_error")[0]
+    assert window.doc.report.values == before and not window.doc.is_modified

@@ -48,6 +48,10 @@ class FinishPage(Page):
         self.font_warning.setWordWrap(True)
         self.font_warning.setStyleSheet("color: #a16207;")
         self.layout_.addWidget(self.font_warning)
+        self.accept_totals = QPushButton("采用重新计算的合计")
+        self.accept_totals.setToolTip("导入的文件中写的合计与各项之和不一致时，改用各项之和（可撤销）")
+        self.accept_totals.clicked.connect(doc.accept_computed_totals)
+        self.layout_.addWidget(self.accept_totals)
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for key, label, available in formats:
@@ -94,6 +98,9 @@ class FinishPage(Page):
             self.reload_options()
 
     def refresh(self) -> None:
+        self.accept_totals.setVisible(
+            any(f.code in ("T3-ROWSUM", "T3-RESULTSUM", "T4-GROUPSUM") for f in self.doc.findings)
+        )
         errors, _ = self.doc.counts()
         blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
         unexplained = sum(

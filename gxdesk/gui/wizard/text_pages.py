@@ -42,8 +42,10 @@ class TextPage(Page):
 class PrefacePage(TextPage):
     step = Step.PREFACE
     key = "preface"
-    hint = ("前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。"
-            "可以根据基本信息自动起草后再修改。")
+    hint = (
+        "前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。"
+        "可以根据基本信息自动起草后再修改。"
+    )
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
