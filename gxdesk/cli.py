@@ -74,16 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="从 Excel、Word 或上年报告导入数字和文字", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")
     p.add_argument("file", metavar="FILE.gxr", help="要导入到的报告文件")
-    p.add_argument(
-        "--from", dest="source", required=True, metavar="SRC", help="来源文件（.xlsx、.docx 或 .gxr）"
-    )
-    p.add_argument(
-        "--prior-year", action="store_true", help="来源是上年的报告：作为上年数据导入，并结转“上年结转”"
-    )
+    p.add_argument("--from", dest="source", required=True, metavar="SRC", help="来源文件（.xlsx、.docx 或 .gxr）")
+    p.add_argument("--prior-year", action="store_true", help="来源是上年的报告：作为上年数据导入，并结转“上年结转”")
     p.add_argument("--dry-run", action="store_true", help="只显示将要导入的内容，不修改报告")
-    p.add_argument(
-        "--accept-totals", action="store_true", help="采用按各项重新计算的合计（忽略来源中写的合计）"
-    )
+    p.add_argument("--accept-totals", action="store_true", help="采用按各项重新计算的合计（忽略来源中写的合计）")
 
     p = sub.add_parser("show", help="以表格形式显示报告中的统计数据", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")

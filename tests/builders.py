@@ -122,9 +122,7 @@ def workbook_one_sheet(path: Path, *, bad_total: tuple[str, int] | None = None) 
     # 表二 at B4
     ws["B4"] = "第二十条第(一)项"
     ws.merge_cells("B4:E4")
-    for c, text in zip(
-        "BCDE", ("信息内容", "本年制发\n件数", "本年废止\n件数", "现行有效\n件数"), strict=True
-    ):
+    for c, text in zip("BCDE", ("信息内容", "本年制发\n件数", "本年废止\n件数", "现行有效\n件数"), strict=True):
         ws[f"{c}5"] = text
     ws["B6"], ws["C6"], ws["D6"], ws["E6"] = "规章", 0, 0, 0
     ws["B7"], ws["C7"], ws["D7"], ws["E7"] = "行政规范性文件", "3", "1", "２７"
@@ -225,9 +223,7 @@ def docx_report(path: Path, *, year: int = 2025) -> dict[str, list[int]]:
     document.add_paragraph("三、收到和处理政府信息公开申请情况")
     rows = T3_ROWS_2021
     t3 = document.add_table(rows=3 + len(rows), cols=10)
-    t3.cell(0, 0).merge(
-        t3.cell(2, 2)
-    ).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    t3.cell(0, 0).merge(t3.cell(2, 2)).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     t3.cell(0, 3).merge(t3.cell(0, 9)).text = "申请人情况"
     t3.cell(1, 3).merge(t3.cell(2, 3)).text = "自然\n人"
     t3.cell(1, 4).merge(t3.cell(1, 8)).text = "法人或其他组织"

@@ -70,12 +70,8 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
                 )
             rules.append(Rule(code, "sum", ERROR, table.part, template, {"total": spec.id}))
     inputs = tuple(c.id for t in tables for c in t.inputs)
-    rules.append(
-        Rule("CELL-VALUE", "cell_value", ERROR, "", "{name}：{problem}（现为 {actual}）", {"cells": inputs})
-    )
-    rules.append(
-        Rule("CELL-BLANK", "cell_blank", WARNING, "", "{name}：未填写（导出时按 0 填写）", {"cells": inputs})
-    )
+    rules.append(Rule("CELL-VALUE", "cell_value", ERROR, "", "{name}：{problem}（现为 {actual}）", {"cells": inputs}))
+    rules.append(Rule("CELL-BLANK", "cell_blank", WARNING, "", "{name}：未填写（导出时按 0 填写）", {"cells": inputs}))
     return tuple(rules)
 
 
@@ -134,9 +130,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
     new_total = cell_id(T3, NEW, TOTAL)
     review, direct, after = (t4_total(g) for g in T4_GROUPS)
     return (
-        Rule(
-            "EDITION-YEAR", "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}
-        ),
+        Rule("EDITION-YEAR", "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}),
         Rule("PART-EMPTY", "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),
         Rule(
             "TEXT-TABLE",

@@ -33,9 +33,7 @@ def rekey(
             continue
         if not computed and target.id == "2019" and cid.startswith(_OTHER_2021):
             key = _OTHER_2019 + cid.rsplit(".", 1)[1]
-            out[key] = (
-                value if out.get(key) is None else (out[key] + value if value is not None else out[key])
-            )
+            out[key] = value if out.get(key) is None else (out[key] + value if value is not None else out[key])
             continue
         for candidate in (cid, aliases.get(cid)):
             if candidate and target.has_cell(candidate) and target.cell(candidate).computed == computed:
@@ -46,9 +44,7 @@ def rekey(
     return out, dropped
 
 
-def convert_values(
-    values: Mapping[str, Value], source: Edition, target: Edition
-) -> tuple[dict[str, Value], list[str]]:
+def convert_values(values: Mapping[str, Value], source: Edition, target: Edition) -> tuple[dict[str, Value], list[str]]:
     """A report's input values re-keyed from ``source`` to ``target`` (and what is lost)."""
     if source.id == target.id:
         return dict(values), []

@@ -72,9 +72,7 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
             report.values.pop(cid, None)
         else:
             report.values[cid] = value
-        result.changes.append(
-            Change(edition.cell(cid).name, _show(old), _show(value), found.where.get(cid, ""))
-        )
+        result.changes.append(Change(edition.cell(cid).name, _show(old), _show(value), found.where.get(cid, "")))
     # Totals are recomputed; where the source printed one, it is kept as printed so that a
     # total differing from its parts shows as a finding. Older claims in these tables go.
     imported = {edition.cell(cid).part for cid in (*values, *claimed)}
@@ -84,9 +82,7 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
         old = report.claimed.get(cid)
         report.claimed[cid] = value
         if old != value and value != _sum(report, edition, cid):
-            result.changes.append(
-                Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件")
-            )
+            result.changes.append(Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件"))
     _texts(report, found, result)
     if not report.meta.agency and found.agency:
         result.changes.append(Change("机关名称", "", found.agency, "标题"))
@@ -137,15 +133,12 @@ def _for_edition(
         result.notes.append(
             Note(
                 NoteKind.EDITION,
-                f"来源文件的统计表使用{others}年版格式，本报告使用{edition.id}年版格式；"
-                "能对应的数字已按对应关系导入",
+                f"来源文件的统计表使用{others}年版格式，本报告使用{edition.id}年版格式；能对应的数字已按对应关系导入",
             )
         )
     for cid in dropped:
         name = next((e.cell(cid).name for e in EDITIONS.values() if e.has_cell(cid)), cid)
-        result.notes.append(
-            Note(NoteKind.EDITION, f"“{name}”在{edition.id}年版格式中没有对应的单元格，未导入")
-        )
+        result.notes.append(Note(NoteKind.EDITION, f"“{name}”在{edition.id}年版格式中没有对应的单元格，未导入"))
     return converted
 
 
@@ -171,8 +164,7 @@ def _as_prior_year(report: Report, found: Found, result: Plan) -> None:
         Change(
             "上年报告",
             "",
-            f"{year}年度，{len(prior_values)} 个数字，"
-            f"{sum(1 for v in report.prior.parts.values() if v)} 个部分的文字",
+            f"{year}年度，{len(prior_values)} 个数字，{sum(1 for v in report.prior.parts.values() if v)} 个部分的文字",
             found.source,
         )
     )
@@ -190,9 +182,7 @@ def _carry_forward(report: Report, prior: dict[str, Value], result: Plan) -> Non
         current = report.values.get(this)
         if current is None:
             report.values[this] = value
-            result.changes.append(
-                Change(edition.cell(this).name, "空", _show(value), "上年“结转下年度继续办理”")
-            )
+            result.changes.append(Change(edition.cell(this).name, "空", _show(value), "上年“结转下年度继续办理”"))
         elif current != value:
             result.notes.append(
                 Note(

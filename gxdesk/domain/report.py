@@ -37,11 +37,7 @@ class AgencyKind(Enum):
                 return cls.CITY
             return cls.OTHER
         if name.startswith(("国家", "中华人民共和国", "国务院")) or name.endswith(("部", "总局", "总署")):
-            return (
-                cls.STATE_COUNCIL_DEPARTMENT
-                if not any(x in name for x in ("省", "市", "县"))
-                else cls.DEPARTMENT
-            )
+            return cls.STATE_COUNCIL_DEPARTMENT if not any(x in name for x in ("省", "市", "县")) else cls.DEPARTMENT
         return cls.DEPARTMENT
 
     @property

@@ -106,9 +106,7 @@ def num(value: Value | None) -> str:
 
 
 def diff_text(a: Value, b: Value) -> str:
-    return num(
-        abs(Decimal(a) - Decimal(b)) if isinstance(a, Decimal) or isinstance(b, Decimal) else abs(a - b)
-    )
+    return num(abs(Decimal(a) - Decimal(b)) if isinstance(a, Decimal) or isinstance(b, Decimal) else abs(a - b))
 
 
 def present(values: Iterator[Value | None] | list[Value | None]) -> bool:

@@ -17,8 +17,7 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     year = found.year or year
     if year is None:
         raise AuditError(
-            f"无法从“{found.source}”确定报告年度（文件中没有“××××年政府信息公开工作年度报告”标题），"
-            "请用 --year 指定"
+            f"无法从“{found.source}”确定报告年度（文件中没有“××××年政府信息公开工作年度报告”标题），请用 --year 指定"
         )
     try:
         edition = EDITIONS[found.edition] if found.edition else edition_for_year(year)
@@ -27,9 +26,7 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     values, _ = rekey(found.values, edition)
     claimed, _ = rekey(found.claimed, edition, computed=True)
     agency = found.agency or ""
-    report = Report(
-        Meta(agency=agency, year=year, kind=AgencyKind.guess(agency), title=found.title or ""), edition.id
-    )
+    report = Report(Meta(agency=agency, year=year, kind=AgencyKind.guess(agency), title=found.title or ""), edition.id)
     report.values = {k: v for k, v in values.items() if v is not None}
     report.claimed = {k: v for k, v in claimed.items() if v is not None}
     report.preface = found.preface or ""

@@ -22,9 +22,7 @@ class FontSet:
     title_bold: bool = False
 
     def families(self) -> list[str]:
-        return list(
-            dict.fromkeys((self.title, self.heading1, self.heading2, self.body, self.table, self.page_number))
-        )
+        return list(dict.fromkeys((self.title, self.heading1, self.heading2, self.body, self.table, self.page_number)))
 
 
 FONT_SETS = {

@@ -60,9 +60,7 @@ def evaluate(formula: str, lookup: Lookup) -> Decimal:
         if ":" in ref:
             (r1, c1), (r2, c2) = (_cell(p) for p in ref.split(":"))
             found = [
-                lookup(r, c)
-                for r in range(min(r1, r2), max(r1, r2) + 1)
-                for c in range(min(c1, c2), max(c1, c2) + 1)
+                lookup(r, c) for r in range(min(r1, r2), max(r1, r2) + 1) for c in range(min(c1, c2), max(c1, c2) + 1)
             ]
         else:
             found = [lookup(*_cell(ref))]

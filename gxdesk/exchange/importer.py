@@ -76,7 +76,7 @@ def from_document(document: Document) -> Found:
         found.year, found.agency = narrative.year, narrative.agency or None
         found.preface = narrative.preface or None
         found.parts = {k: v for k, v in narrative.parts.items() if k in ("一", "五", "六")}
-        for numeral, heading in narrative.headings.items():
+        for heading in narrative.headings.values():
             found.note(NoteKind.FOUND, f"正文：“{heading}”")
     else:
         _gxdesk_info(document.grids, found)

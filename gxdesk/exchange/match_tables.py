@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 from gxdesk.domain.cells import CellKind, Value, parse_value
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import T2_CAPTIONS
 from gxdesk.domain.imported import Found, NoteKind
-from gxdesk.domain.tables import CellSpec, TableSpec
+from gxdesk.domain.tables import CellSpec
 from gxdesk.exchange.formulas import FormulaError, evaluate
 from gxdesk.exchange.labels import LabelIndex, Match, fold
 from gxdesk.exchange.sources import Grid
@@ -42,9 +42,7 @@ def _editions() -> list[Edition]:
     return [EDITIONS[e] for e in sorted(EDITIONS, reverse=True)]  # the current edition first
 
 
-def _number(
-    grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str
-) -> tuple[Value | None, str, bool]:
+def _number(grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str) -> tuple[Value | None, str, bool]:
     """(value, source text, literal?) of a cell; formulas are evaluated from the sheet's cells."""
     cell = grid.cell(r, c)
     if cell is None:
@@ -53,9 +51,7 @@ def _number(
         try:
             value = evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc))
         except (FormulaError, RecursionError):
-            found.note(
-                NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入"
-            )
+            found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入")
             return None, cell.formula, False
         parsed = parse_value(value, kind)
         return (parsed.value if parsed.ok else value), cell.formula, False
@@ -81,9 +77,7 @@ def _numeric(grid: Grid, r: int, c: int, depth: int = 0) -> Decimal | None:
         if depth > 50:
             raise FormulaError("circular")
         return evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc, depth + 1))
-    parsed = parse_value(
-        cell.raw, CellKind.SIGNED if not isinstance(cell.raw, float) else CellKind.AMOUNT_WAN
-    )
+    parsed = parse_value(cell.raw, CellKind.SIGNED if not isinstance(cell.raw, float) else CellKind.AMOUNT_WAN)
     if parsed.value is None:
         return None
     return Decimal(parsed.value)
@@ -218,17 +212,13 @@ def find_four(grid: Grid, found: Found) -> list[_Read] | None:
         else:
             continue
         if len(numeric) != 15:
-            found.note(
-                NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应"
-            )
+            found.note(NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应")
         reads = []
         for spec, c in zip(table.cells, numeric, strict=False):
             label = next((grid.text(rr, c) for rr in range(r - 1, r0, -1) if grid.text(rr, c)), "")
             lm = outcomes.match(label)
             if lm is None or lm.key != spec.column[-1]:
-                found.note(
-                    NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入"
-                )
+                found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入")
             value, raw, literal = _number(grid, r, c, spec.kind, found, spec.name)
             reads.append(_Read(spec, "2021", grid.address(r, c), value, raw, literal))
         return reads
@@ -251,9 +241,7 @@ def find_two(grid: Grid, found: Found) -> list[_Read] | None:
     reads: list[_Read] = []
     for i, (rc, cc, block, numeral) in enumerate(captions):
         if block is None:
-            found.note(
-                NoteKind.EXTRA, f"{grid.address(rc, cc)}“第二十条第（{numeral}）项”不在报告格式中，已忽略"
-            )
+            found.note(NoteKind.EXTRA, f"{grid.address(rc, cc)}“第二十条第（{numeral}）项”不在报告格式中，已忽略")
             continue
         end = captions[i + 1][0] if i + 1 < len(captions) else grid.n_rows
         reads += _read_block(grid, rc, cc, end, block, found)
@@ -299,9 +287,7 @@ def _read_block(grid: Grid, rc: int, cc: int, end: int, block: str, found: Found
         m = row_index.match(text)
         if m is None:
             if any(_looks_numeric(grid, r, c) for c in columns.values()):
-                found.note(
-                    NoteKind.EXTRA, f"{grid.address(r, cc)}“{text}”不是报告格式中的行，已忽略（未计入）"
-                )
+                found.note(NoteKind.EXTRA, f"{grid.address(r, cc)}“{text}”不是报告格式中的行，已忽略（未计入）")
             continue
         _note_match(found, grid, r, cc, m, text)
         for col_id, c in columns.items():

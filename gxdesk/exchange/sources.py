@@ -93,8 +93,7 @@ def check_archive(path: Path, kind: str) -> None:
         raise SourceError(f"无法读取“{path}”：{exc.strerror or exc}") from None
     if head == OLE_MAGIC:
         raise SourceError(
-            f"“{path.name}”是加密文件或旧版 .xls/.doc 格式：请在 Excel、WPS 或 Word 中去掉密码，"
-            f"另存为{what}后再导入"
+            f"“{path.name}”是加密文件或旧版 .xls/.doc 格式：请在 Excel、WPS 或 Word 中去掉密码，另存为{what}后再导入"
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -120,18 +119,14 @@ def read_xlsx(path: Path) -> Document:
     try:
         workbook = load_workbook(path, data_only=False, read_only=False)
     except Exception as exc:  # openpyxl raises many kinds on a broken package
-        raise SourceError(
-            f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
-        ) from None
+        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
     grids = []
     for sheet in workbook.worksheets:
         grid = Grid(where=f"工作表“{sheet.title}”", kind="xlsx")
         # Iterate the cells that exist: WPS files may state wrong sheet dimensions.
         for (row, col), cell in sheet._cells.items():
             value = cell.value
-            formula = (
-                value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
-            )
+            formula = value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
             if value is None and formula is None:
                 continue
             grid.cells[(row - 1, col - 1)] = SourceCell(None if formula else value, formula)
@@ -173,8 +168,6 @@ def read_docx(path: Path) -> Document:
                 origin = (area.row, area.col)
                 for r in range(area.row, area.row + area.rowspan):
                     for c in range(area.col, area.col + area.colspan):
-                        grid.cells[(r, c)] = SourceCell(
-                            area.text if (r, c) == origin else None, origin=origin
-                        )
+                        grid.cells[(r, c)] = SourceCell(area.text if (r, c) == origin else None, origin=origin)
             grids.append(grid)
     return Document(path, "docx", grids, paragraphs)

@@ -87,9 +87,7 @@ def render(table: TableSpec, values: dict[str, Value | None]) -> str:
                 k = index - first
                 chunk = chunks[k] if 0 <= k < len(chunks) else ""
                 align = (
-                    "right"
-                    if g.role is Role.VALUE
-                    else ("center" if g.role in (Role.HEADER, Role.CAPTION) else "left")
+                    "right" if g.role is Role.VALUE else ("center" if g.role in (Role.HEADER, Role.CAPTION) else "left")
                 )
                 row_text += " " + pad(chunk, span_width(g), align) + " |"
                 c += g.colspan

@@ -225,8 +225,7 @@ def _balance_format(sheet: Worksheet, positions: dict) -> None:
     """Red cells where 第一项加第二项之和 ≠ 第三项加第四项之和 in an applicant column."""
     for col in APPLICANTS:
         a, b, c, d = (
-            ref(*positions[cell_id(T3, row, col)], absolute=True)
-            for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT)
+            ref(*positions[cell_id(T3, row, col)], absolute=True) for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT)
         )
         rule = FormulaRule(formula=[f"({a}+{b})<>({c}+{d})"], fill=ERROR_FILL)
         for target in (a, b, c, d):

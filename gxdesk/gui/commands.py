@@ -22,9 +22,7 @@ _TEXT_ID, _FIELD_ID = 1, 2
 class SetCellsCommand(QUndoCommand):
     """Set several table cells at once (one typed value, a paste, a cleared selection)."""
 
-    def __init__(
-        self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]], text: str
-    ) -> None:
+    def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]], text: str) -> None:
         super().__init__(text)
         self._doc, self._changes = doc, changes
 

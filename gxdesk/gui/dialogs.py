@@ -81,7 +81,14 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
-IMPORT_FILTER = "可导入的文件 (*.xlsx *.xlsm *.docx *.gxr);;Excel 工作簿 (*.xlsx *.xlsm);;Word 文档 (*.docx);;gxdesk 报告 (*.gxr)"
+IMPORT_FILTER = ";;".join(
+    (
+        "可导入的文件 (*.xlsx *.xlsm *.docx *.gxr)",
+        "Excel 工作簿 (*.xlsx *.xlsm)",
+        "Word 文档 (*.docx)",
+        "gxdesk 报告 (*.gxr)",
+    )
+)
 
 
 def import_path(parent: QWidget | None, folder: str = "") -> str:

@@ -59,9 +59,7 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     try:
         writer.write(doc.report, path)
     except OSError as exc:
-        dialogs.show_error(
-            window, f"无法写入“{path}”：{describe(exc)}\n请关闭正在使用该文件的程序，或换一个位置。"
-        )
+        dialogs.show_error(window, f"无法写入“{path}”：{describe(exc)}\n请关闭正在使用该文件的程序，或换一个位置。")
         return None
     window.say(f"已导出到“{path}”")
     return path

@@ -129,8 +129,7 @@ class FileController(QObject):
         except Exception as exc:  # noqa: BLE001 - an unforeseen file must not take the work with it
             dialogs.show_error(
                 self.window,
-                f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），"
-                "文件可能已损坏。\n\n报告没有任何改动。",
+                f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），文件可能已损坏。\n\n报告没有任何改动。",
             )
             return False
         result = plan(self.doc.report, found, prior_year=mode == "prior")

@@ -36,8 +36,7 @@ class ImportPreviewDialog(QDialog):
         self.resize(900, 620)
         layout = QVBoxLayout(self)
         doubtful = sum(
-            n.kind
-            in (NoteKind.DOUBTFUL, NoteKind.INVALID, NoteKind.BLANK, NoteKind.MISSING, NoteKind.EDITION)
+            n.kind in (NoteKind.DOUBTFUL, NoteKind.INVALID, NoteKind.BLANK, NoteKind.MISSING, NoteKind.EDITION)
             for n in plan.notes
         )
         summary = QLabel(
@@ -83,9 +82,7 @@ class ImportPreviewDialog(QDialog):
             changes.addChild(QTreeWidgetItem([change.what, f"{change.old or '空'} → {change.new}{source}"]))
         self.tree.addTopLevelItem(changes)
         changes.setExpanded(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not plan.empty)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
@@ -99,8 +96,5 @@ class ImportPreviewDialog(QDialog):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             out.append(group.text(0))
-            out += [
-                f"{group.child(j).text(0)} {group.child(j).text(1)}".strip()
-                for j in range(group.childCount())
-            ]
+            out += [f"{group.child(j).text(0)} {group.child(j).text(1)}".strip() for j in range(group.childCount())]
         return out

@@ -95,9 +95,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.dock = QDockWidget("检查结果", self)
         self.dock.setObjectName("findingsDock")
-        self.dock.setAllowedAreas(
-            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
-        )
+        self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
         self.counts = QLabel()
@@ -115,9 +113,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "保存(&S)", QKeySequence.StandardKey.Save, self.files.save)
         self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.files.save_as)
         file_menu.addSeparator()
-        self._action(
-            file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file
-        )
+        self._action(file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file)
         for key, label, available in EXPORT_FORMATS:
             action = self._action(file_menu, f"导出{label}…", None, lambda k=key: self.export(k))
             action.setEnabled(available)
@@ -136,9 +132,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.dock.toggleViewAction())
         view_menu.addSeparator()
         for step in Step:
-            self._action(
-                view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s)
-            )
+            self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s))
         self._build_toolbar()
         help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "关于 gxdesk", None, self._show_about)
@@ -298,8 +292,7 @@ class MainWindow(QMainWindow):
         dialogs.show_info(
             self,
             "关于 gxdesk",
-            f"gxdesk {__version__}\n政府信息公开工作年度报告编写与检查工具\n\n"
-            "支持 2019 年版和 2021 年版报告格式。",
+            f"gxdesk {__version__}\n政府信息公开工作年度报告编写与检查工具\n\n支持 2019 年版和 2021 年版报告格式。",
         )
 
     # ---- window events -----------------------------------------------------------------

@@ -16,9 +16,7 @@ def config_dir() -> Path:
     base = (
         Path(override)
         if override
-        else Path(
-            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home()
-        )
+        else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home())
         / "gxdesk"
     )
     base.mkdir(parents=True, exist_ok=True)

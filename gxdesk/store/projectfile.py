@@ -48,9 +48,7 @@ def loads(text: str, path: Path | str = "") -> Report:
         # A save cut short leaves an object that never closes.
         truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
         problem = (
-            "文件不完整，可能在保存时被中断"
-            if truncated
-            else f"文件内容已损坏（第{exc.lineno}行第{exc.colno}列）"
+            "文件不完整，可能在保存时被中断" if truncated else f"文件内容已损坏（第{exc.lineno}行第{exc.colno}列）"
         )
         raise StoreError(path, problem) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:

@@ -83,18 +83,21 @@ def test_copy_paste_round_trip_with_spreadsheets(qtbot, make_window) -> None:  #
     top, bottom = model.index_of("t3.new.natural"), model.index_of("t3.carried_in.total")
     from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
-    view.selectionModel().select(
-        QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect
-    )
+    view.selectionModel().select(QItemSelection(top, bottom), QItemSelectionModel.SelectionFlag.ClearAndSelect)
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QGuiApplication.clipboard().text() == "23\t6\t1\t1\t2\t0\t33\r\n2\t1\t0\t0\t0\t0\t3\r\n"
     view.select_cell("t3.r4_1.natural")
     paste_block(qtbot, view, QGuiApplication.clipboard().text())
     values = window.doc.report.values
-    assert [
-        values[f"t3.r4_1.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal", "other")
-    ] == [23, 6, 1, 1, 2, 0]
+    assert [values[f"t3.r4_1.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal", "other")] == [
+        23,
+        6,
+        1,
+        1,
+        2,
+        0,
+    ]
     assert "跳过 2 个自动计算的合计单元格" in view.last_message
 
 
@@ -107,9 +110,7 @@ def test_paste_reports_bad_cells_and_is_one_undo_step(qtbot, make_window) -> Non
     paste_block(qtbot, view, "5\tabc\t1\t2\t9")
     assert "1 个内容无效未粘贴" in view.last_message and "结果纠正" in view.last_message
     assert "跳过 1 个自动计算的合计单元格" in view.last_message
-    assert (
-        doc.report.values["t4.cases.review_upheld"] == 5 and doc.report.values["t4.cases.review_pending"] == 2
-    )
+    assert doc.report.values["t4.cases.review_upheld"] == 5 and doc.report.values["t4.cases.review_pending"] == 2
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert doc.report.values == before

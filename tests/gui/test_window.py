@@ -287,10 +287,7 @@ def test_import_with_preview_is_one_undo_step(qtbot, make_window, answers, tmp_p
     assert any(f.code == "T3-ROWSUM" for f in doc.findings)
     view = window.go_to(Step.APPLICATIONS).view
     assert view.table_model().index_of("t3.r1_public.total").data(Qt.ItemDataRole.DisplayRole) == str(
-        sum(
-            doc.values[f"t3.r1_public.{c}"]
-            for c in ("natural", "business", "research", "nonprofit", "legal", "other")
-        )
+        sum(doc.values[f"t3.r1_public.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal", "other"))
         + 2
     )
     finish = window.go_to(Step.FINISH)

@@ -150,8 +150,7 @@ def test_table_rows_repeat_headers_and_never_split(exported) -> None:  # type: i
     for table, header_rows in zip(document.tables, (0, 3, 3), strict=True):
         rows = table._tbl.findall(f"{W}tr")
         flags = [
-            (r.find(f"{W}trPr/{W}tblHeader") is not None, r.find(f"{W}trPr/{W}cantSplit") is not None)
-            for r in rows
+            (r.find(f"{W}trPr/{W}tblHeader") is not None, r.find(f"{W}trPr/{W}cantSplit") is not None) for r in rows
         ]
         assert [h for h, _ in flags] == [i < header_rows for i in range(len(rows))]
         assert all(c for _, c in flags)
@@ -231,10 +230,7 @@ def test_cli_export(tmp_path) -> None:  # type: ignore[no-untyped-def]
         encoding="utf-8",
     )
     assert result.returncode == 0 and "报告还有 1 个错误" in result.stdout
-    assert (
-        docx.Document(str(out)).styles["gx-body"].element.find(f"{W}rPr/{W}rFonts").get(qn("w:eastAsia"))
-        == "仿宋"
-    )
+    assert docx.Document(str(out)).styles["gx-body"].element.find(f"{W}rPr/{W}rFonts").get(qn("w:eastAsia")) == "仿宋"
     bad = subprocess.run(
         [
             sys.executable,
@@ -256,9 +252,7 @@ SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(
-    SOFFICE is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
-)
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed")
 def test_renders_in_libreoffice(exported, tmp_path) -> None:  # type: ignore[no-untyped-def]
     source = exported["qinghe-sthjj-2025.gxr"]
     subprocess.run(
@@ -280,9 +274,7 @@ def test_renders_in_libreoffice(exported, tmp_path) -> None:  # type: ignore[no-
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     assert 4 <= pages <= 12
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     squashed = "".join(text.split())
     order = [
         "青禾市生态环境局2025年",

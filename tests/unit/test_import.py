@@ -7,7 +7,6 @@ import sys
 import time
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import builders
 import pytest
@@ -294,7 +293,5 @@ def test_cli_import_dry_run_and_apply(tmp_path) -> None:  # type: ignore[no-unty
     assert load(target).values == {}
     done = subprocess.run(gx, capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0 and load(target).values["t2.b5.license.decisions"] == 1234
-    bad = subprocess.run(
-        [*gx[:-1], str(tmp_path / "missing.xlsx")], capture_output=True, text=True, encoding="utf-8"
-    )
+    bad = subprocess.run([*gx[:-1], str(tmp_path / "missing.xlsx")], capture_output=True, text=True, encoding="utf-8")
     assert bad.returncode == 2 and "不存在" in bad.stderr

@@ -46,17 +46,13 @@ def _outcome(path: Path) -> str:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     edits=st.lists(st.tuples(st.integers(1, 60), st.integers(1, 20), NOISE), max_size=25),
-    structure=st.lists(
-        st.tuples(st.sampled_from(["row+", "row-", "col+", "col-"]), st.integers(1, 60)), max_size=4
-    ),
+    structure=st.lists(st.tuples(st.sampled_from(["row+", "row-", "col+", "col-"]), st.integers(1, 60)), max_size=4),
 )
 def test_mutated_workbooks_never_crash(base: Path, tmp_path_factory, edits, structure) -> None:  # type: ignore[no-untyped-def]
     wb = load_workbook(base)
     ws = wb.active
     for op, index in structure:
-        {"row+": ws.insert_rows, "row-": ws.delete_rows, "col+": ws.insert_cols, "col-": ws.delete_cols}[op](
-            index
-        )
+        {"row+": ws.insert_rows, "row-": ws.delete_rows, "col+": ws.insert_cols, "col-": ws.delete_cols}[op](index)
     for row, col, value in edits:
         cell = ws.cell(row, col)
         if type(cell).__name__ == "MergedCell":
@@ -81,9 +77,7 @@ def test_damaged_archives_never_crash(base: Path, tmp_path_factory, seed: int, c
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drop=st.integers(0, 20), garbage=st.binary(max_size=200))
-def test_parts_missing_or_garbled_never_crash(
-    base: Path, tmp_path_factory, drop: int, garbage: bytes
-) -> None:  # type: ignore[no-untyped-def]
+def test_parts_missing_or_garbled_never_crash(base: Path, tmp_path_factory, drop: int, garbage: bytes) -> None:  # type: ignore[no-untyped-def]
     buffer = io.BytesIO()
     with zipfile.ZipFile(base) as zin, zipfile.ZipFile(buffer, "w") as zout:
         items = zin.infolist()

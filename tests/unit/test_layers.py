@@ -22,9 +22,7 @@ def test_core_does_not_load_gui_or_office_libraries(module: str) -> None:
 
 def test_import_linter_contracts() -> None:
     pytest.importorskip("importlinter")
-    result = subprocess.run(
-        [sys.executable, "-m", "importlinter.cli", "--no-cache"], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-m", "importlinter.cli", "--no-cache"], capture_output=True, text=True)
     if "No module named importlinter.cli" in result.stderr:
         result = subprocess.run(["lint-imports", "--no-cache"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-2000:]

@@ -298,11 +298,7 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
     (
         "basis-citation-2021",
         "2021",
-        do(
-            lambda r: setattr(
-                r, "preface", r.preface.replace("国办公开办函〔2021〕30号", "国办发〔2021〕30号")
-            )
-        ),
+        do(lambda r: setattr(r, "preface", r.preface.replace("国办公开办函〔2021〕30号", "国办发〔2021〕30号"))),
         [("BASIS-CITATION", ())],
     ),
     (
@@ -345,10 +341,7 @@ def test_balance_message_reads_like_the_spec() -> None:
     report = clean("2021")
     report.values["t3.carry_out.natural"] = 2
     (finding,) = evaluate(report)
-    assert (
-        finding.message
-        == "自然人：本年新收 23 + 上年结转 2 = 25，但办理结果总计 24 + 结转下年度 2 = 26，相差 1"
-    )
+    assert finding.message == "自然人：本年新收 23 + 上年结转 2 = 25，但办理结果总计 24 + 结转下年度 2 = 26，相差 1"
     assert (finding.expected, finding.actual, finding.difference) == (25, 26, 1)
     assert finding.severity is Severity.ERROR
 

@@ -17,10 +17,7 @@ def test_seed_000_lacks_part_six_and_reconciles(fujian) -> None:
 
 def test_seed_000_numbers_as_published(fujian) -> None:
     values = compute(edition_of(fujian), fujian.values)
-    row = [
-        values[f"t3.new.{c}"]
-        for c in ("natural", "business", "research", "nonprofit", "legal", "other", "total")
-    ]
+    row = [values[f"t3.new.{c}"] for c in ("natural", "business", "research", "nonprofit", "legal", "other", "total")]
     assert row == [10, 1, 0, 0, 0, 1, 12]
     assert values["t3.r1_public.total"] == 9 and values["t3.r4_1.natural"] == 2 and values["t3.r6.total"] == 1
     assert values["t3.r7_total.total"] == 12
@@ -34,9 +31,7 @@ def test_seed_003_part_six_empty_and_carry_row_missing(xianyou) -> None:
     counts = Counter((f.code, f.part) for f in evaluate(xianyou))
     assert counts == {("PART-EMPTY", "六"): 1, ("CELL-BLANK", "三"): 6}
     blank = {f.cells[0] for f in evaluate(xianyou) if f.code == "CELL-BLANK"}
-    assert blank == {
-        f"t3.carry_out.{c}" for c in ("natural", "business", "research", "nonprofit", "legal", "other")
-    }
+    assert blank == {f"t3.carry_out.{c}" for c in ("natural", "business", "research", "nonprofit", "legal", "other")}
 
 
 def test_seed_003_cleaned_of_ocr_artefacts(xianyou) -> None:

@@ -32,9 +32,7 @@ def balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
         rhs=num(rhs),
         diff=diff_text(lhs, rhs),
     )
-    yield ctx.finding(
-        rule, message, cells=(*p["lhs"], *p["rhs"]), expected=lhs, actual=rhs, subject=p["subject"]
-    )
+    yield ctx.finding(rule, message, cells=(*p["lhs"], *p["rhs"]), expected=lhs, actual=rhs, subject=p["subject"])
 
 
 @evaluator("sum")

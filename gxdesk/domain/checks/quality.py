@@ -72,9 +72,7 @@ def rules_authority(rule: Rule, ctx: Context) -> Iterator[Finding]:
             spec = ctx.edition.cell(cid)
             yield ctx.finding(
                 rule,
-                rule.template.format(
-                    row=spec.row[-1], name=spec.column[-1], actual=num(value), kind=kind.value
-                ),
+                rule.template.format(row=spec.row[-1], name=spec.column[-1], actual=num(value), kind=kind.value),
                 cells=(cid,),
                 actual=value,
             )
@@ -100,8 +98,7 @@ def fee_consistency(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(
             rule,
             rule.template.format(
-                problem=f"信息处理费实际收取 {num(fees.collected)} 元，多于收费通知的总金额 "
-                f"{num(fees.noticed)} 元"
+                problem=f"信息处理费实际收取 {num(fees.collected)} 元，多于收费通知的总金额 {num(fees.noticed)} 元"
             ),
             expected=fees.noticed,
             actual=fees.collected,
@@ -113,9 +110,7 @@ def fee_consistency(rule: Rule, ctx: Context) -> Iterator[Finding]:
         spec = ctx.edition.cell(unpaid_id)
         yield ctx.finding(
             rule,
-            rule.template.format(
-                problem=f"表三“{spec.row[-1]}”为 {num(unpaid)} 件，但第六部分填写本年未发出收费通知"
-            ),
+            rule.template.format(problem=f"表三“{spec.row[-1]}”为 {num(unpaid)} 件，但第六部分填写本年未发出收费通知"),
             cells=(unpaid_id,),
             expected=0,
             actual=unpaid,

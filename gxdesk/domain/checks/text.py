@@ -46,9 +46,7 @@ def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 snippet = match.group(0)
                 stated = match.group(1) if regex.groups else ""
                 note = "" if stated.isdigit() else f"（即 {claimed}）"
-                message = rule.template.format(
-                    snippet=snippet, claimed=note, table_name=table_name, actual=num(actual)
-                )
+                message = rule.template.format(snippet=snippet, claimed=note, table_name=table_name, actual=num(actual))
                 yield ctx.finding(
                     rule,
                     message,

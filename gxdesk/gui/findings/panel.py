@@ -105,9 +105,7 @@ class FindingsPanel(QWidget):
             if current is not None and f.key == current.key:
                 self.tree.setCurrentItem(item)
         if not self.tree.topLevelItemCount():
-            empty = QTreeWidgetItem(
-                ["", "", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""]
-            )
+            empty = QTreeWidgetItem(["", "", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self._on_tree_current_item_changed()
@@ -134,8 +132,6 @@ class FindingsPanel(QWidget):
         if finding is None or finding.severity is not Severity.WARNING:
             return
         old = self.doc.report.explanations.get(finding.key, "")
-        text = dialogs.ask_text(
-            self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old
-        )
+        text = dialogs.ask_text(self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old)
         if text is not None:
             self.doc.set_field("explanations", finding.key, text.strip())

@@ -68,19 +68,13 @@ class ReportTableModel(QAbstractTableModel):
             for pos, g in self._owner.items()
         }
         self._labels = {
-            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES}
-            for g in self.spec.grid
-            if not g.cell
+            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES} for g in self.spec.grid if not g.cell
         }
         self._cells: dict[tuple[int, int], dict[int, object]] = self._value_cache()
 
     def _value_cache(self) -> dict[tuple[int, int], dict[int, object]]:
         """What every value cell shows, computed once per change so painting is lookups only."""
-        return {
-            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES}
-            for g in self.spec.grid
-            if g.cell
-        }
+        return {(g.row, g.col): {role: self._compute(g, role) for role in _ROLES} for g in self.spec.grid if g.cell}
 
     # ---- structure ---------------------------------------------------------------------
     @override
@@ -121,9 +115,7 @@ class ReportTableModel(QAbstractTableModel):
     def _compute(self, g: GridCell, role: int) -> object:
         spec = self.spec.cell(g.cell) if g.cell else None
         if role == R.DisplayRole:
-            return (
-                g.text if spec is None else format_value(self.doc.shown_value(spec.id), spec.kind, unit=True)
-            )
+            return g.text if spec is None else format_value(self.doc.shown_value(spec.id), spec.kind, unit=True)
         if role == R.EditRole:
             return None if spec is None else format_value(self.doc.report.values.get(spec.id))
         if role == CELL_ID_ROLE:

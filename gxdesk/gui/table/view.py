@@ -42,15 +42,12 @@ class ReportTableView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setTabKeyNavigation(True)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setStyleSheet(
-            "QTableView { gridline-color: #9aa3ad; }"
-            "QTableView::item:selected { background: #3b82c4; color: white; }"
+            "QTableView { gridline-color: #9aa3ad; }QTableView::item:selected { background: #3b82c4; color: white; }"
         )
         self._apply_layout()
 
@@ -72,11 +69,7 @@ class ReportTableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._fit_columns()
         first = next(
-            (
-                model.index(g.row, g.col)
-                for g in model.spec.grid
-                if g.cell and not model.spec.cell(g.cell).computed
-            ),
+            (model.index(g.row, g.col) for g in model.spec.grid if g.cell and not model.spec.cell(g.cell).computed),
             QModelIndex(),
         )
         if first.isValid():
@@ -108,9 +101,7 @@ class ReportTableView(QTableView):
             if not g.text:
                 continue
             width = sum(self.columnWidth(c) for c in range(g.col, g.col + g.colspan)) - 12
-            box = metrics.boundingRect(
-                QRect(0, 0, max(width, 20), 10_000), int(Qt.TextFlag.TextWordWrap), g.text
-            )
+            box = metrics.boundingRect(QRect(0, 0, max(width, 20), 10_000), int(Qt.TextFlag.TextWordWrap), g.text)
             need = max(line, box.height()) + 10
             have = sum(heights[g.row : g.row + g.rowspan])
             if need > have:
@@ -148,9 +139,7 @@ class ReportTableView(QTableView):
             self.move_vertical(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         text = event.text()
-        plain = not event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-        )
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         if text and text.isprintable() and plain and self.state() != QAbstractItemView.State.EditingState:
             index = self.currentIndex()
             if self.table_model().is_input(index):
@@ -217,11 +206,7 @@ class ReportTableView(QTableView):
                 if g is None or (g.row, g.col) != (r, c):
                     row.append("")
                 elif g.cell:
-                    row.append(
-                        str(
-                            model.index(r, c).data(Qt.ItemDataRole.EditRole) or model.index(r, c).data() or ""
-                        )
-                    )
+                    row.append(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or model.index(r, c).data() or ""))
                 else:
                     row.append(g.text)
             rows.append(row)
@@ -274,9 +259,7 @@ class ReportTableView(QTableView):
         if outside:
             notes.append(f"{outside} 个数据超出表格范围，未粘贴")
         if bad:
-            notes.append(
-                f"{len(bad)} 个内容无效未粘贴：" + "；".join(bad[:3]) + ("……" if len(bad) > 3 else "")
-            )
+            notes.append(f"{len(bad)} 个内容无效未粘贴：" + "；".join(bad[:3]) + ("……" if len(bad) > 3 else ""))
         self.say("；".join(notes))
         last = model.index(
             min(top + len(rows), model.rowCount()) - 1,
@@ -312,9 +295,7 @@ class ReportTableView(QTableView):
         QToolTip.showText(where, text, self)
 
     def _on_delegate_invalid(self, editor: QWidget, text: str) -> None:
-        self.say(
-            text, editor.mapToGlobal(editor.rect().bottomLeft()) if isinstance(editor, QLineEdit) else None
-        )
+        self.say(text, editor.mapToGlobal(editor.rect().bottomLeft()) if isinstance(editor, QLineEdit) else None)
 
     def _on_model_rejected(self, index: QModelIndex, text: str) -> None:
         self.say(text)

@@ -93,9 +93,7 @@ class BasicInfoPage(Page):
             self.has_date.setChecked(bool(meta.published))
             self.date.setEnabled(bool(meta.published))
             self.date.setDate(
-                QDate.fromString(meta.published, "yyyy-MM-dd")
-                if meta.published
-                else QDate(meta.year + 1, 1, 20)
+                QDate.fromString(meta.published, "yyyy-MM-dd") if meta.published else QDate(meta.year + 1, 1, 20)
             )
             self.ending.setChecked(self.doc.report.ending)
         finally:
@@ -108,9 +106,7 @@ class BasicInfoPage(Page):
             else f"适用于{edition.first_year}年度及以后"
         )
         self.edition_label.setText(f"使用{edition.id}年版格式（{edition.document}），{scope}的报告。")
-        self.title.setPlaceholderText(
-            f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）"
-        )
+        self.title.setPlaceholderText(f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）")
 
     def _on_kind_current_index_changed(self, index: int) -> None:
         self.doc.set_field("meta", "kind", self.kind.itemData(index))

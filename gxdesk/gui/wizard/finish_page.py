@@ -104,9 +104,7 @@ class FinishPage(Page):
         errors, _ = self.doc.counts()
         blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
         unexplained = sum(
-            f.severity is Severity.WARNING
-            and f.code != "CELL-BLANK"
-            and f.key not in self.doc.report.explanations
+            f.severity is Severity.WARNING and f.code != "CELL-BLANK" and f.key not in self.doc.report.explanations
             for f in self.doc.findings
         )
         if errors:

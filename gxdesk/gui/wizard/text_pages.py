@@ -42,10 +42,7 @@ class TextPage(Page):
 class PrefacePage(TextPage):
     step = Step.PREFACE
     key = "preface"
-    hint = (
-        "前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。"
-        "可以根据基本信息自动起草后再修改。"
-    )
+    hint = "前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。可以根据基本信息自动起草后再修改。"
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -123,9 +120,7 @@ class OverviewPage(TextPage):
                 if covered[topic.heading]
                 else "<span style='color:#b45309'>○</span>"
             )
-            rows.append(
-                f"<p>{mark} <b>{topic.heading}</b><br><span style='color:#4b5563'>{topic.guidance}</span></p>"
-            )
+            rows.append(f"<p>{mark} <b>{topic.heading}</b><br><span style='color:#4b5563'>{topic.guidance}</span></p>")
         self.checklist.setText("".join(rows))
         chars = len(squash(self.doc.report.text("一")))
         over = "，超过了一般要求，建议精简" if chars > OVERVIEW_GUIDE_CHARS * 1.2 else ""
@@ -141,9 +136,7 @@ class OverviewPage(TextPage):
         if not missing:
             return
         addition = (
-            overview_skeleton(self.doc.edition)
-            if len(missing) == len(self.topics())
-            else "\n\n".join(missing) + "\n"
+            overview_skeleton(self.doc.edition) if len(missing) == len(self.topics()) else "\n\n".join(missing) + "\n"
         )
         self.doc.set_text(self.key, (text.rstrip() + "\n\n" if text.strip() else "") + addition)
 
