@@ -49,7 +49,9 @@ class ImportPreviewDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["项目", "内容"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.setColumnWidth(0, 360)
         self.tree.setWordWrap(True)
         layout.addWidget(self.tree, 1)
         order = [
@@ -69,11 +71,12 @@ class ImportPreviewDialog(QDialog):
                 continue
             group = QTreeWidgetItem([f"{kind.value}（{len(notes)}）", ""])
             for text in notes:
-                item = QTreeWidgetItem(["", text])
-                item.setToolTip(1, text)
+                item = QTreeWidgetItem([text, ""])
+                item.setToolTip(0, text)
                 if kind in _COLORS:
-                    item.setForeground(1, QBrush(QColor(_COLORS[kind])))
+                    item.setForeground(0, QBrush(QColor(_COLORS[kind])))
                 group.addChild(item)
+                item.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(group)
             group.setExpanded(kind not in (NoteKind.FOUND, NoteKind.VARIANT))
         changes = QTreeWidgetItem([f"将修改（{len(plan.changes)}）", ""])
