@@ -218,19 +218,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     # python-docx and openpyxl load only when exporting
     from gxdesk.exchange import docx_writer, xlsx_writer
+    from gxdesk.exchange.atomic import write_bytes
 
     jobs = [
-        (args.docx, lambda out: docx_writer.write(report, out, fonts=args.fonts)),
-        (args.xlsx, lambda out: xlsx_writer.write(report, out)),
+        (args.docx, lambda: docx_writer.to_bytes(report, fonts=args.fonts)),
+        (args.xlsx, lambda: xlsx_writer.to_bytes(report)),
     ]
     errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
-    for target, job in jobs:
+    for target, content in jobs:
         if not target:
             continue
         out = Path(target)
+        data = content()  # building the file is not a disk problem: let its errors show as such
         try:
-            job(out)
+            write_bytes(out, data)
         except OSError as exc:
             _err(f"无法写入“{out}”：{describe(exc)}")
             return EXIT_UNREADABLE

@@ -83,9 +83,14 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
         report.claimed[cid] = value
         parts_sum = _sum(report, edition, cid)
         if parts_sum is not None and value != parts_sum:
-            result.notes.append(Note(NoteKind.TOTAL, f"“{edition.cell(cid).name}”来源文件写 {_show(value)}，"
-                                                     f"各项之和为 {_show(parts_sum)}：按来源保留，检查结果会提示；"
-                                                     "可在“检查与导出”中采用重新计算的合计"))
+            result.notes.append(
+                Note(
+                    NoteKind.TOTAL,
+                    f"“{edition.cell(cid).name}”来源文件写 {_show(value)}，"
+                    f"各项之和为 {_show(parts_sum)}：按来源保留，检查结果会提示；"
+                    "可在“检查与导出”中采用重新计算的合计",
+                )
+            )
             if old != value:
                 result.changes.append(Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件"))
     _texts(report, found, result)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute
 from gxdesk.domain.textutil import heading_level, run_in_heading
+from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_tables import TABLE_STYLE, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
@@ -55,19 +54,16 @@ def build(report: Report, *, fonts: str | None = None) -> docx.document.Document
     return document
 
 
-def write(report: Report, path: Path | str, *, fonts: str | None = None) -> None:
-    """Write the .docx atomically (a half-written file never replaces a good one)."""
-    path = Path(path)
+def to_bytes(report: Report, *, fonts: str | None = None) -> bytes:
+    """The file's content (building it can fail for reasons that have nothing to do with disks)."""
     buffer = io.BytesIO()
     build(report, fonts=fonts).save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return buffer.getvalue()
+
+
+def write(report: Report, path: Path | str, *, fonts: str | None = None) -> None:
+    """Write the file atomically (a half-written file never replaces a good one)."""
+    write_bytes(path, to_bytes(report, fonts=fonts))
 
 
 # ---- page and styles -----------------------------------------------------------------------

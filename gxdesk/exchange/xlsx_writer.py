@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -22,6 +20,7 @@ from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import evaluate
 from gxdesk.domain.tables import Role, TableSpec, cell_id
+from gxdesk.exchange.atomic import write_bytes
 
 SHEET_INFO, SHEET_FINDINGS = "基本信息", "检查结果"
 SHEET_NAMES = {"二": "二、主动公开", "三": "三、依申请公开", "四": "四、复议诉讼"}
@@ -72,19 +71,16 @@ def set_text(cell: Cell, text: str) -> None:
         cell.data_type = "s"
 
 
-def write(report: Report, path: Path | str) -> None:
-    """Write the workbook atomically."""
-    path = Path(path)
+def to_bytes(report: Report) -> bytes:
+    """The file's content (building it can fail for reasons that have nothing to do with disks)."""
     buffer = io.BytesIO()
     build(report).save(buffer)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(buffer.getvalue())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return buffer.getvalue()
+
+
+def write(report: Report, path: Path | str) -> None:
+    """Write the file atomically (a half-written file never replaces a good one)."""
+    write_bytes(path, to_bytes(report))
 
 
 def build(report: Report) -> Workbook:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,9 +42,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     if not getattr(app, "_gxdesk_translator", None):
         translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load("qtbase_zh_CN", folder):
-            app.installTranslator(translator)
+        for folder in _translation_folders():
+            if translator.load("qtbase_zh_CN", folder):
+                app.installTranslator(translator)
+                break
         app._gxdesk_translator = translator  # type: ignore[attr-defined]
     families = set(QFontDatabase.families())
     family = next((f for f in UI_FONTS if f in families), None)
@@ -55,6 +57,18 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     if icon:
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _translation_folders() -> list[str]:
+    """Qt's own catalogues, or the copy a frozen build carries in resources/translations."""
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    try:
+        from gxdesk.resources import resource_dir
+
+        folders.append(str(resource_dir() / "translations"))
+    except FileNotFoundError:
+        pass
+    return folders
 
 
 def _icon_path() -> Path | None:
@@ -89,4 +103,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = next((a for a in argv if not a.startswith("-")), None)
     window = build_window(path)
     window.show()
+    quit_after = os.environ.get("GXDESK_QUIT_AFTER_MS")
+    if quit_after:  # smoke tests of the installed program: show, report, leave
+        from PySide6.QtCore import QTimer
+
+        def leave() -> None:
+            print(window.windowTitle().replace("[*]", ""), window.counts.text(), flush=True)
+            window.doc.undo_stack.setClean()
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(int(quit_after), leave)
     return app.exec()

@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gxdesk.exchange.atomic import write_bytes
 from gxdesk.gui import dialogs
 from gxdesk.oserrors import describe
 
@@ -56,8 +57,9 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     if path.suffix.lower() != f".{key}":
         path = path.with_name(path.name + f".{key}")
     writer = importlib.import_module(module_name)
+    data = writer.to_bytes(doc.report)
     try:
-        writer.write(doc.report, path)
+        write_bytes(path, data)
     except OSError as exc:
         dialogs.show_error(window, f"无法写入“{path}”：{describe(exc)}\n请关闭正在使用该文件的程序，或换一个位置。")
         return None

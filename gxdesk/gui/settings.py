@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -11,14 +12,16 @@ MAX_RECENT = 8
 
 
 def config_dir() -> Path:
-    """Per-user folder; GXDESK_CONFIG_DIR overrides it (tests, portable installs)."""
+    """Per-user folder; GXDESK_CONFIG_DIR overrides it (tests), and a portable copy
+    (a file named ``portable`` beside the program) keeps everything in its own ``data`` folder."""
     override = os.environ.get("GXDESK_CONFIG_DIR")
-    base = (
-        Path(override)
-        if override
-        else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation) or Path.home())
-        / "gxdesk"
-    )
+    if not override and getattr(sys, "frozen", False):
+        beside = Path(sys.executable).resolve().parent
+        if (beside / "portable").exists():
+            override = str(beside / "data")
+    # AppConfigLocation is already per application (…\gxdesk\gxdesk on Windows, ~/.config/gxdesk/gxdesk).
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    base = Path(override) if override else Path(location) if location else Path.home() / ".gxdesk"
     base.mkdir(parents=True, exist_ok=True)
     return base
 

@@ -197,12 +197,12 @@ def test_ending_and_bold_option(tmp_path) -> None:  # type: ignore[no-untyped-de
 def test_write_is_atomic(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "r.docx"
     path.write_bytes(b"old")
-    import gxdesk.exchange.docx_writer as writer
+    import gxdesk.exchange.atomic as atomic
 
     def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer.os, "replace", boom)
+    monkeypatch.setattr(atomic.os, "replace", boom)
     with pytest.raises(OSError):
         write(sample_report("qinghe-sthjj-2025.gxr"), path)
     assert path.read_bytes() == b"old"
