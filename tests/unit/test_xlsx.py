@@ -1,0 +1,89 @@
+"""Excel export: official layout, live formulas, validation, balance highlighting, text stays text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from helpers import sample_report
+from openpyxl import load_workbook
+
+from gxdesk.domain.editions import edition_of
+from gxdesk.exchange.xlsx_writer import LEFT, SHEET_NAMES, TOP, write
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory):  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("xlsx") / "r.xlsx"
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    report.meta.agency = "=HYPERLINK(\"http://example.invalid\")"
+    report.explanations["T2-VALID-ROLL|t2.b1.normative.valid,t2.b1.normative.made,t2.b1.normative.repealed|"] = \
+        "=1+1 这不是公式"
+    report.values["t2.b1.normative.valid"] = 26  # gives the findings sheet a row with the explanation
+    write(report, path)
+    return load_workbook(path), report
+
+
+def test_sheets_and_labels_in_the_official_layout(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, report = workbook
+    assert wb.sheetnames == ["基本信息", *SHEET_NAMES.values(), "检查结果"]
+    edition = edition_of(report)
+    for table in edition.tables:
+        ws = wb[SHEET_NAMES[table.part]]
+        merged = {(m.min_row, m.min_col, m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        for g in table.grid:
+            cell = ws.cell(TOP + g.row, LEFT + g.col)
+            if g.rowspan > 1 or g.colspan > 1:
+                assert (TOP + g.row, LEFT + g.col, TOP + g.row + g.rowspan - 1, LEFT + g.col + g.colspan - 1) in merged
+            if g.cell is None:
+                assert cell.value == g.text
+            elif not table.cell(g.cell).computed:
+                expected = report.values.get(g.cell)
+                assert (Decimal(str(cell.value)) if isinstance(cell.value, float) else cell.value) == expected
+            assert cell.border.left.style == "thin"
+
+
+def test_totals_are_live_formulas(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, _ = workbook
+    ws = wb["三、依申请公开"]
+    assert ws["J6"].value == "=SUM(D6:I6)"  # 一、本年新收 总计
+    assert ws["D29"].value == "=SUM(D8:D28)"  # （七）总计 of 自然人
+    assert ws["J29"].value == "=SUM(D29:I29)"
+    assert wb["四、复议诉讼"]["E6"].value == "=SUM(A6:D6)"
+    assert wb.calculation.fullCalcOnLoad
+
+
+def test_input_cells_validate_their_kind(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, _ = workbook
+    ws = wb["三、依申请公开"]
+    rules = ws.data_validations.dataValidation
+    counts = next(r for r in rules if r.type == "whole" and r.operator == "greaterThanOrEqual")
+    assert "D6" in str(counts.sqref) and counts.formula1 == "0" and "不小于0的整数" in counts.error
+    amount = next(r for r in wb["二、主动公开"].data_validations.dataValidation if r.type == "decimal")
+    assert "万元" in amount.error
+    assert not any("J6" in str(r.sqref) for r in rules)  # totals are not inputs
+
+
+def test_broken_balance_is_highlighted(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, _ = workbook
+    ws = wb["三、依申请公开"]
+    formulas = [rule.formula[0] for rng in ws.conditional_formatting for rule in rng.rules]
+    assert "($D$6+$D$7)<>($D$29+$D$30)" in formulas
+    assert len(set(formulas)) == 6  # one per applicant column
+
+
+def test_text_is_never_a_formula(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, _ = workbook
+    agency = wb["基本信息"]["B3"]
+    assert agency.value.startswith("=HYPERLINK") and agency.data_type == "s"
+    findings = wb["检查结果"]
+    explanation = next(c for c in findings["F"] if c.value and str(c.value).startswith("=1+1"))
+    assert explanation.data_type == "s"
+
+
+def test_print_setup(workbook) -> None:  # type: ignore[no-untyped-def]
+    wb, _ = workbook
+    ws = wb["三、依申请公开"]
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows.replace("$", "") == "3:5"
