@@ -59,12 +59,9 @@ class FileController(QObject):
     def open(self, path: Path | None = None) -> bool:
         if not self.may_close():
             return False
+        path = path or self._choose(dialogs.open_path)
         if path is None:
-            folder = str(self.doc.path.parent) if self.doc.path else ""
-            chosen = dialogs.open_path(self.window, folder)
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         try:
             report = load(path)
         except StoreError as exc:
@@ -76,6 +73,11 @@ class FileController(QObject):
         add_recent(path)
         self.window.say(f"已打开“{path}”")
         return True
+
+    def _choose(self, ask) -> Path | None:  # type: ignore[no-untyped-def]
+        """A file picked with ``ask`` (a dialogs function), starting in the report's folder."""
+        chosen = ask(self.window, str(self.doc.path.parent) if self.doc.path else "")
+        return Path(chosen) if chosen else None
 
     def save(self) -> bool:
         if self.doc.path is None:
@@ -112,12 +114,9 @@ class FileController(QObject):
         from gxdesk.domain.merge import plan
         from gxdesk.exchange.importer import read
 
+        path = path or self._choose(dialogs.import_path)
         if path is None:
-            folder = str(self.doc.path.parent) if self.doc.path else ""
-            chosen = dialogs.import_path(self.window, folder)
-            if not chosen:
-                return False
-            path = Path(chosen)
+            return False
         mode = mode or dialogs.ask_import_mode(self.window, path.name)
         if mode is None:
             return False

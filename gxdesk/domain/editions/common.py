@@ -75,6 +75,12 @@ ROW_COERCION = leaf("行政强制", "coercion")
 ROW_FEES = leaf("行政事业性收费", "fees")
 RULES_ROW = f"b1.{ROW_RULES.id}"
 
+
+def t2_cell(block: str, row: str, col: str) -> str:
+    """Id of a table-二 cell, e.g. ``t2.b1.normative.valid``."""
+    return cell_id(T2, block, row, col)
+
+
 # ---- Table 三 -------------------------------------------------------------------------
 T3 = "t3"
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"

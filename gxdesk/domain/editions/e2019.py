@@ -24,9 +24,10 @@ from gxdesk.domain.editions.common import (
     T2_HEAD,
     T3_OTHER,
     TABLE_FOUR,
+    t2_cell,
     table_three,
 )
-from gxdesk.domain.tables import Block, Column, block_table, cell_id, leaf
+from gxdesk.domain.tables import Block, Column, block_table, leaf
 
 DOCUMENT = "国办公开办函〔2019〕60号"
 
@@ -78,10 +79,6 @@ TABLE_THREE = table_three(leaf(T3_OTHER, "r6"))
 TABLES = (TABLE_TWO, TABLE_THREE, TABLE_FOUR)
 
 
-def _t2(block: str, row: str, col: str) -> str:
-    return cell_id(T2, block, row, col)
-
-
 _DOC_ROWS = (("b1", ROW_RULES.id), ("b1", ROW_NORMATIVE.id))
 _ITEM_ROWS = (
     ("b5", ROW_LICENSE.id),
@@ -97,8 +94,8 @@ RULES = (
     *(
         ge_rule(
             "T2-TOTAL-GE",
-            _t2(b, r, "total_published"),
-            _t2(b, r, "new_published"),
+            t2_cell(b, r, "total_published"),
+            t2_cell(b, r, "new_published"),
             "，对外公开总数量应包含本年新公开的文件",
         )
         for b, r in _DOC_ROWS
@@ -106,8 +103,8 @@ RULES = (
     *(
         roll_rule(
             "T2-TOTAL-ROLL",
-            _t2(b, r, "total_published"),
-            ((1, "prior", _t2(b, r, "total_published")), (1, "this", _t2(b, r, "new_published"))),
+            t2_cell(b, r, "total_published"),
+            ((1, "prior", t2_cell(b, r, "total_published")), (1, "this", t2_cell(b, r, "new_published"))),
             "",
         )
         for b, r in _DOC_ROWS
@@ -115,8 +112,8 @@ RULES = (
     *(
         roll_rule(
             "T2-ITEMS-ROLL",
-            _t2(b, r, "prev_items"),
-            ((1, "prior", _t2(b, r, "prev_items")), (1, "prior", _t2(b, r, "change"))),
+            t2_cell(b, r, "prev_items"),
+            ((1, "prior", t2_cell(b, r, "prev_items")), (1, "prior", t2_cell(b, r, "change"))),
             "",
         )
         for b, r in _ITEM_ROWS

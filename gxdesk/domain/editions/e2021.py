@@ -27,6 +27,7 @@ from gxdesk.domain.editions.common import (
     T3_OTHER,
     TABLE_FOUR,
     TOTAL,
+    t2_cell,
     table_three,
 )
 from gxdesk.domain.rules import Rule
@@ -99,19 +100,15 @@ TOPICS = (
 )
 
 
-def _t2(block: str, row: str, col: str) -> str:
-    return cell_id(T2, block, row, col)
-
-
 _DOC_ROWS = (("b1", ROW_RULES.id), ("b1", ROW_NORMATIVE.id))
-FEE_AMOUNT = _t2("b8", ROW_FEES.id, "amount")
+FEE_AMOUNT = t2_cell("b8", ROW_FEES.id, "amount")
 FEE_UNPAID = cell_id(T3, "r6_2", TOTAL)
 
 RULES = (
     *arithmetic_rules(TABLES),
     authority_rule(TABLE_TWO),
     *(
-        ge_rule("T2-VALID-GE", _t2(b, r, "valid"), _t2(b, r, "made"), "，本年制发的文件应计入现行有效件数")
+        ge_rule("T2-VALID-GE", t2_cell(b, r, "valid"), t2_cell(b, r, "made"), "，本年制发的文件应计入现行有效件数")
         for b, r in _DOC_ROWS
     ),
     Rule(
@@ -125,11 +122,11 @@ RULES = (
     *(
         roll_rule(
             "T2-VALID-ROLL",
-            _t2(b, r, "valid"),
+            t2_cell(b, r, "valid"),
             (
-                (1, "prior", _t2(b, r, "valid")),
-                (1, "this", _t2(b, r, "made")),
-                (-1, "this", _t2(b, r, "repealed")),
+                (1, "prior", t2_cell(b, r, "valid")),
+                (1, "this", t2_cell(b, r, "made")),
+                (-1, "this", t2_cell(b, r, "repealed")),
             ),
             "（文件也可能因到期等原因失效，如属此情况请说明）",
         )
