@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s))
         self._build_toolbar()
         help_menu = bar.addMenu("帮助(&H)")
+        self._action(help_menu, "填报须知(&G)", QKeySequence.StandardKey.HelpContents, self._show_guide)
         self._action(help_menu, "关于 gxdesk", None, self._show_about)
 
     def _build_toolbar(self) -> None:
@@ -285,6 +286,11 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction("（无）").setEnabled(False)
         for path in files:
             self.recent_menu.addAction(path, lambda p=path: self.files.open(Path(p)))
+
+    def _show_guide(self) -> None:
+        from gxdesk.gui.help_text import GUIDE
+
+        dialogs.show_info(self, "填报须知", GUIDE)
 
     def _show_about(self) -> None:
         from gxdesk import __version__

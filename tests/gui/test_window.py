@@ -155,7 +155,10 @@ def test_new_report_offers_skeletons_and_draft(qtbot, make_window) -> None:  # t
     window = make_window()
     doc = window.doc
     assert "（五）监督保障" in doc.report.text("一")
-    type_text(qtbot, window.go_to(Step.BASIC).agency, "某某县人民政府")
+    basic = window.go_to(Step.BASIC)
+    type_text(qtbot, basic.agency, "某某县人民政府")
+    qtbot.keyClick(basic.agency, Qt.Key.Key_Return)
+    assert doc.report.meta.kind.value == "县级人民政府" and basic.kind.currentText() == "县级人民政府"
     window.go_to(Step.PREFACE)
     assert "某某县人民政府" in doc.report.preface and "国办公开办函〔2021〕30号" in doc.report.preface
     assert window.step_list.item(int(Step.OVERVIEW)).data(Qt.ItemDataRole.UserRole) == "ERROR"

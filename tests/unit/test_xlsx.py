@@ -16,9 +16,10 @@ from gxdesk.exchange.xlsx_writer import LEFT, SHEET_NAMES, TOP, write
 def workbook(tmp_path_factory):  # type: ignore[no-untyped-def]
     path = tmp_path_factory.mktemp("xlsx") / "r.xlsx"
     report = sample_report("qinghe-sthjj-2025.gxr")
-    report.meta.agency = "=HYPERLINK(\"http://example.invalid\")"
-    report.explanations["T2-VALID-ROLL|t2.b1.normative.valid,t2.b1.normative.made,t2.b1.normative.repealed|"] = \
+    report.meta.agency = '=HYPERLINK("http://example.invalid")'
+    report.explanations["T2-VALID-ROLL|t2.b1.normative.valid,t2.b1.normative.made,t2.b1.normative.repealed|"] = (
         "=1+1 这不是公式"
+    )
     report.values["t2.b1.normative.valid"] = 26  # gives the findings sheet a row with the explanation
     write(report, path)
     return load_workbook(path), report

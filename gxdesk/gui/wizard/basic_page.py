@@ -33,6 +33,7 @@ class BasicInfoPage(Page):
         form = QFormLayout()
         self.layout_.addLayout(form)
         self.agency = BoundLineEdit(doc, "meta", "agency")
+        self.agency.editingFinished.connect(self._on_agency_editing_finished)
         self.agency.setPlaceholderText("如：某某县人民政府办公室")
         form.addRow("机关名称：", self.agency)
         self.kind = QComboBox()
@@ -108,8 +109,17 @@ class BasicInfoPage(Page):
         self.edition_label.setText(f"使用{edition.id}年版格式（{edition.document}），{scope}的报告。")
         self.title.setPlaceholderText(f"{meta.agency or '机关名称'}{meta.year}年政府信息公开工作年度报告（默认）")
 
+    def _on_agency_editing_finished(self) -> None:
+        """A new report's kind follows the name (县人民政府 → 县级人民政府) until chosen by hand."""
+        if self.doc.report.settings.get("kind_chosen") or self.doc.path is not None:
+            return
+        guess = AgencyKind.guess(self.doc.report.meta.agency)
+        if guess is not self.doc.report.meta.kind:
+            self.doc.set_field("meta", "kind", guess)
+
     def _on_kind_current_index_changed(self, index: int) -> None:
         self.doc.set_field("meta", "kind", self.kind.itemData(index))
+        self.doc.set_field("settings", "kind_chosen", "1")
 
     def _on_year_value_changed(self, year: int) -> None:
         dropped = self.doc.year_change_drops(year)
