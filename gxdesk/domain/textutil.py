@@ -120,3 +120,31 @@ def has_content(text: str | None) -> bool:
         if squash(rest if heading else line):
             return True
     return False
+
+
+def sections(text: str | None) -> list[tuple[str, str]]:
+    """(level-2 heading, body) pairs; text before the first heading has heading ''.
+
+    A run-in heading (``（一）标题。正文…``) contributes its rest to the body.
+    """
+    out: list[tuple[str, str]] = [("", "")]
+    for line in (text or "").splitlines():
+        if heading_level(line) == 2:
+            heading, rest = run_in_heading(line)
+            out.append((heading or line.strip(), rest))
+        else:
+            out[-1] = (out[-1][0], out[-1][1] + "\n" + line)
+    return [(h, b) for h, b in out if h or squash(b)]
+
+
+def topic_coverage(text: str | None, topics) -> dict[str, bool]:  # type: ignore[no-untyped-def]
+    """Which topics the text addresses: words of the topic in body text, or a section headed by
+    the topic that has a body — a bare heading (the skeleton) does not count."""
+    parts = sections(text)
+    body = squash("".join(b for _, b in parts))
+    covered = {}
+    for topic in topics:
+        in_body = any(k in body for k in topic.keywords)
+        headed = any(squash(b) and any(k in squash(h) for k in topic.keywords) for h, b in parts if h)
+        covered[topic.heading] = in_body or headed
+    return covered

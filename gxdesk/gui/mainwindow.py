@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file)
         for key, label, available in EXPORT_FORMATS:
-            action = self._action(file_menu, f"导出{label}…", None, lambda k=key: self.export(k))
+            action = self._action(file_menu, f"导出 {label}…", None, lambda k=key: self.export(k))
             action.setEnabled(available)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.redo_action)
         bar.addSeparator()
         for key, label, available in EXPORT_FORMATS:
-            action = bar.addAction(f"导出{label}", lambda k=key: self.export(k))
+            action = bar.addAction(f"导出 {label}", lambda k=key: self.export(k))
             action.setEnabled(available)
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from gxdesk.domain.editions import UnsupportedYearError, edition_for_year
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.rules import Context, Rule, evaluator, num
-from gxdesk.domain.textutil import has_content, squash
+from gxdesk.domain.textutil import has_content, topic_coverage
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
 
@@ -41,12 +41,12 @@ def part_empty(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 @evaluator("part_topics")
 def part_topics(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    text = squash(ctx.report.text(rule.part))
-    if not text:
+    text = ctx.report.text(rule.part)
+    if not has_content(text):
         return  # PART-EMPTY already says so
-    for topic in ctx.edition.topics:
-        if not any(k in text for k in topic.keywords):
-            yield ctx.finding(rule, rule.template.format(topic=topic.heading), subject=topic.heading)
+    for heading, covered in topic_coverage(text, ctx.edition.topics).items():
+        if not covered:
+            yield ctx.finding(rule, rule.template.format(topic=heading), subject=heading)
 
 
 @evaluator("ge")

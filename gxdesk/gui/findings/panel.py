@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -49,17 +49,19 @@ class FindingsPanel(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["级别", "位置", "问题", "说明"])
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels(["级别", "问题", "说明"])
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setUniformRowHeights(False)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # messages wrap in a narrow dock
+        header.sectionResized.connect(self._on_header_section_resized)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        self.tree.setColumnWidth(3, 140)
+        self.tree.setColumnWidth(2, 90)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         layout.addWidget(self.tree, 1)
@@ -92,23 +94,42 @@ class FindingsPanel(QWidget):
             item = QTreeWidgetItem(
                 [
                     f.severity.label,
-                    STEP_SHORT[step_of(f)],
-                    f.message,
+                    self._wrap(f"【{STEP_SHORT[step_of(f)]}】{f.message}"),
                     self.doc.report.explanations.get(f.key, ""),
                 ]
             )
             item.setData(0, FINDING_ROLE, f)
             color = QColor("#b91c1c") if f.severity is Severity.ERROR else QColor("#a16207")
             item.setForeground(0, QBrush(color))
-            item.setToolTip(2, f.message)
+            item.setToolTip(1, f.message)
             self.tree.addTopLevelItem(item)
             if current is not None and f.key == current.key:
                 self.tree.setCurrentItem(item)
         if not self.tree.topLevelItemCount():
-            empty = QTreeWidgetItem(["", "", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""])
+            empty = QTreeWidgetItem(["", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self._on_tree_current_item_changed()
+
+    def _wrap(self, text: str) -> str:
+        """Line breaks at the column's width: Qt does not wrap Chinese text in tree rows by itself."""
+        width = max(120, self.tree.columnWidth(1) - 28)
+        metrics = QFontMetrics(self.tree.font())
+        lines, line = [], ""
+        for ch in text:
+            if line and metrics.horizontalAdvance(line + ch) > width:
+                lines.append(line)
+                line = ""
+            line += ch
+        return "\n".join([*lines, line])
+
+    def _on_header_section_resized(self, index: int, _old: int, _new: int) -> None:
+        if index == 1 and not getattr(self, "_rewrapping", False):
+            self._rewrapping = True
+            try:
+                self.refresh()
+            finally:
+                self._rewrapping = False
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()

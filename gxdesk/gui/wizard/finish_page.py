@@ -55,7 +55,7 @@ class FinishPage(Page):
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
         for key, label, available in formats:
-            button = QPushButton(f"导出{label}…")
+            button = QPushButton(f"导出 {label}…")
             button.setEnabled(available)
             if not available:
                 button.setToolTip("此导出功能尚未提供")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gxdesk.domain.drafting import PROBLEM_HEADINGS, draft_preface, overview_skeleton
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.textutil import has_content, squash
+from gxdesk.domain.textutil import has_content, squash, topic_coverage
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.widgets import BoundTextEdit
@@ -108,8 +108,7 @@ class OverviewPage(TextPage):
         return self.doc.edition.topics or get_edition("2021").topics
 
     def covered(self) -> dict[str, bool]:
-        text = squash(self.doc.report.text("一"))
-        return {t.heading: any(k in text for k in t.keywords) for t in self.topics()}
+        return topic_coverage(self.doc.report.text("一"), self.topics())
 
     def refresh(self) -> None:
         covered = self.covered()
