@@ -97,11 +97,35 @@ def build_window(path: str | None = None) -> MainWindow:
     return window
 
 
+def install_error_handler(window_getter) -> None:  # type: ignore[no-untyped-def]
+    """An unforeseen error in a slot is logged and explained; the window and the work stay."""
+
+    def handle(kind, value, tb) -> None:  # type: ignore[no-untyped-def]
+        import traceback
+
+        from gxdesk.gui.settings import config_dir
+
+        log = config_dir() / "error.log"
+        try:
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write("".join(traceback.format_exception(kind, value, tb)) + "\n")
+        except OSError:
+            pass
+        dialogs.show_error(
+            window_getter(),
+            f"程序遇到意外错误（{kind.__name__}），刚才的操作没有完成。\n"
+            f"报告内容仍在窗口中，建议先“另存为”一份。\n详细信息已记录在：{log}",
+        )
+
+    sys.excepthook = handle
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     app = create_application([sys.argv[0], *argv])
     path = next((a for a in argv if not a.startswith("-")), None)
     window = build_window(path)
+    install_error_handler(lambda: window)
     window.show()
     quit_after = os.environ.get("GXDESK_QUIT_AFTER_MS")
     if quit_after:  # smoke tests of the installed program: show, report, leave

@@ -311,3 +311,23 @@ def test_import_of_a_broken_file_changes_nothing(qtbot, make_window, answers, tm
     assert not window.files.import_file(bad, mode="this")
     assert "加密文件" in answers.texts("show_error")[0] and "没有任何改动" in answers.texts("show_error")[0]
     assert window.doc.report.values == before and not window.doc.is_modified
+
+
+def test_unexpected_error_is_explained_and_logged(qtbot, make_window, answers, isolated_config) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from gxdesk.gui.app import install_error_handler
+
+    window = make_window(QINGHE)
+    previous = sys.excepthook
+    install_error_handler(lambda: window)
+    try:
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook = previous
+    assert "RuntimeError" in answers.texts("show_error")[0] and "另存为" in answers.texts("show_error")[0]
+    assert "boom" in (isolated_config / "error.log").read_text(encoding="utf-8")
+    assert window.doc.report.meta.agency == "青禾市生态环境局"
