@@ -194,9 +194,17 @@ class ReportTableModel(QAbstractTableModel):
                 index = self.index(*pos)
                 self.dataChanged.emit(index, index, list(_ROLES))
 
+    def _signature(self) -> tuple:
+        """What this table shows, cheaply: values and the findings on its cells."""
+        by_cell = self.doc.findings_by_cell
+        return tuple((cid, self.doc.shown_value(cid), tuple(f.key for f in by_cell.get(cid, ()))) for cid in self._pos)
+
     def _on_doc_findings_changed(self) -> None:
-        # Totals depend on the edited cell, so the whole (small) grid is refreshed at once.
-        self._refresh_values()
+        # Every edit re-runs the checks; typing in the narrative changes nothing in this table.
+        signature = self._signature()
+        if signature != getattr(self, "_shown", None):
+            self._shown = signature
+            self._refresh_values()
 
     def _on_doc_structure_changed(self) -> None:
         self.beginResetModel()
