@@ -13,8 +13,10 @@ from gxdesk.domain.editions.common import (
     T3,
     T3_CARRIED_IN,
     T3_CARRY_OUT,
+    T3_COLUMNS,
     T3_NEW,
     T3_RESULTS_TOTAL,
+    T4_COLUMNS,
     T4_GROUPS,
     TOTAL,
     t4_total,
@@ -53,20 +55,17 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
             if table.key == T3 and spec.col_id == TOTAL:
                 code, template = (
                     "T3-ROWSUM",
-                    ("“{row}”一行：六类申请人合计 {expected}，但“总计”栏为 {actual}，相差 {diff}"),
+                    ("“{row}”一行：六类申请人合计 {expected}，但“{total_label}”栏为 {actual}，相差 {diff}"),
                 )
             elif table.key == T3:
                 code, template = (
                     "T3-RESULTSUM",
-                    ("“{column}”一栏：各项办理结果合计 {expected}，但“（七）总计”为 {actual}，相差 {diff}"),
+                    ("“{column}”一栏：各项办理结果合计 {expected}，但“{total_label}”为 {actual}，相差 {diff}"),
                 )
             else:
                 code, template = (
                     "T4-GROUPSUM",
-                    (
-                        "{group}：结果维持、结果纠正、其他结果、尚未审结合计 {expected}，"
-                        "但“总计”为 {actual}，相差 {diff}"
-                    ),
+                    "{group}：{part_labels}合计 {expected}，但“{total_label}”为 {actual}，相差 {diff}",
                 )
             rules.append(Rule(code, "sum", ERROR, table.part, template, {"total": spec.id}))
     inputs = tuple(c.id for t in tables for c in t.inputs)
@@ -83,7 +82,8 @@ def carry_rules() -> tuple[Rule, ...]:
             "carry",
             WARNING,
             "三",
-            "{column}：本年“上年结转”为 {actual}，但上年报告“结转下年度继续办理”为 {expected}，相差 {diff}",
+            f"{{column}}：本年“{T3_CARRIED_IN.short}”为 {{actual}}，但上年报告“{T3_CARRY_OUT.label}”为 {{expected}}，"
+            "相差 {diff}",
             {"this": cell_id(T3, CARRIED_IN, col), "prior": cell_id(T3, CARRY_OUT, col)},
         )
         for col in APPLICANTS
@@ -108,7 +108,7 @@ def ge_rule(code: str, big: str, small: str, note: str) -> Rule:
         "ge",
         WARNING,
         "二",
-        "{row}：“{big}”{big_value} 小于“{small}”{small_value}" + note,
+        "{row}：“{big}”{big_value} 小于“{small}”{small_value}，前者应包含后者" + note,
         {"big": big, "small": small},
     )
 
@@ -120,9 +120,17 @@ def authority_rule(t2: TableSpec) -> Rule:
         "rules_authority",
         WARNING,
         "二",
-        "“{row}”一行有数字（{name}为 {actual}），但{kind}不能制定规章；请核实是否应填在“规范性文件”一行",
-        {"cells": tuple(c.id for c in t2.cells if c.row_id == RULES_ROW)},
+        "“{row}”一行有数字（{name}为 {actual}），但{kind}不能制定规章；请核实是否应填在“{other}”一行",
+        {
+            "cells": tuple(c.id for c in t2.cells if c.row_id == RULES_ROW),
+            "other": next(c.row[-1] for c in t2.cells if c.row_id.startswith("b1.") and c.row_id != RULES_ROW),
+        },
     )
+
+
+def _total_name(part: str, *labels: str) -> str:
+    """How a message names a total, e.g. 表三“本年新收”总计 (labels from the spec)."""
+    return f"表{part}“{'·'.join(labels)}”{T3_COLUMNS.children[-1].label}"
 
 
 def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ...]) -> tuple[Rule, ...]:
@@ -146,34 +154,34 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
                         r"(?:政府信息公开|依申请公开)(?:的)?申请(?:件)?(?:共|总计|合计)?(?:计|为)?"
                         r"(NUM)(?:件|份|宗|个)",
                         (new_total,),
-                        "表三“本年新收”总计",
+                        _total_name("三", T3_NEW.short),
                     ),
                     (
                         r"(?:无|没有|未收到|未接到|未有)(?:依申请公开|政府信息公开申请)",
                         (new_total,),
-                        "表三“本年新收”总计",
+                        _total_name("三", T3_NEW.short),
                     ),
                     (
                         r"(?:发生|收到|被申请|涉及|办理)?(?:政府信息公开)?行政复议(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
                         (review,),
-                        "表四“行政复议”总计",
+                        _total_name("四", T4_COLUMNS.children[0].label),
                     ),
                     (
                         r"(?:发生|被提起|涉及|办理)?(?:政府信息公开)?行政诉讼(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
                         (direct, after),
-                        "表四“行政诉讼”总计",
+                        _total_name("四", T4_COLUMNS.children[1].label),
                     ),
                     (
                         r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
                         r"(?:被申请)?)?行政复议(?:[和及、或]行政诉讼)?",
                         (review,),
-                        "表四“行政复议”总计",
+                        _total_name("四", T4_COLUMNS.children[0].label),
                     ),
                     (
                         r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
                         r"(?:被申请)?)?(?:行政复议[和及、或])?(?:被提起)?行政诉讼",
                         (direct, after),
-                        "表四“行政诉讼”总计",
+                        _total_name("四", T4_COLUMNS.children[1].label),
                     ),
                 ),
             },

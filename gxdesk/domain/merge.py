@@ -192,7 +192,9 @@ def _carry_forward(report: Report, prior: dict[str, Value], result: Plan) -> Non
         current = report.values.get(this)
         if current is None:
             report.values[this] = value
-            result.changes.append(Change(edition.cell(this).name, "空", _show(value), "上年“结转下年度继续办理”"))
+            result.changes.append(
+                Change(edition.cell(this).name, "空", _show(value), f"上年“{edition.cell(last).row[-1]}”")
+            )
         elif current != value:
             result.notes.append(
                 Note(

@@ -44,10 +44,14 @@ def claimed_sum(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if claimed is None or expected is None or claimed == expected:
         return
     spec = ctx.edition.cell(total)
+    same_row = all(ctx.edition.cell(p).row_id == spec.row_id for p in spec.parts)
     message = rule.template.format(
         row=spec.row[-1] if spec.row else "",
         column=spec.column[-1],
         group="·".join(spec.column[:-1]),
+        # A row total is named by its column (总计), a column total by its row (（七）总计).
+        total_label=spec.column[-1] if same_row else spec.row[-1],
+        part_labels="、".join(ctx.edition.cell(p).column[-1] for p in spec.parts),
         expected=num(expected),
         actual=num(claimed),
         diff=diff_text(claimed, expected),

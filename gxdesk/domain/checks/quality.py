@@ -72,7 +72,13 @@ def rules_authority(rule: Rule, ctx: Context) -> Iterator[Finding]:
             spec = ctx.edition.cell(cid)
             yield ctx.finding(
                 rule,
-                rule.template.format(row=spec.row[-1], name=spec.column[-1], actual=num(value), kind=kind.value),
+                rule.template.format(
+                    row=spec.row[-1],
+                    name=spec.column[-1],
+                    actual=num(value),
+                    kind=kind.value,
+                    other=rule.params["other"],
+                ),
                 cells=(cid,),
                 actual=value,
             )

@@ -96,7 +96,7 @@ RULES = (
             "T2-TOTAL-GE",
             t2_cell(b, r, "total_published"),
             t2_cell(b, r, "new_published"),
-            "，对外公开总数量应包含本年新公开的文件",
+            "",
         )
         for b, r in _DOC_ROWS
     ),

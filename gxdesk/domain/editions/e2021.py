@@ -107,10 +107,7 @@ FEE_UNPAID = cell_id(T3, "r6_2", TOTAL)
 RULES = (
     *arithmetic_rules(TABLES),
     authority_rule(TABLE_TWO),
-    *(
-        ge_rule("T2-VALID-GE", t2_cell(b, r, "valid"), t2_cell(b, r, "made"), "，本年制发的文件应计入现行有效件数")
-        for b, r in _DOC_ROWS
-    ),
+    *(ge_rule("T2-VALID-GE", t2_cell(b, r, "valid"), t2_cell(b, r, "made"), "") for b, r in _DOC_ROWS),
     Rule(
         "T2-FEE-UNIT",
         "fee_unit",
