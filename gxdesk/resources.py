@@ -29,4 +29,3 @@ def sample(name: str) -> Path:
 
 
 SAMPLE_2021 = "qinghe-sthjj-2025.gxr"
-SEED_SAMPLES = ("fujian-gxt-2020.gxr", "xianyou-gxj-2020.gxr")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -107,7 +107,3 @@ def num(value: Value | None) -> str:
 
 def diff_text(a: Value, b: Value) -> str:
     return num(abs(Decimal(a) - Decimal(b)) if isinstance(a, Decimal) or isinstance(b, Decimal) else abs(a - b))
-
-
-def present(values: Iterator[Value | None] | list[Value | None]) -> bool:
-    return all(v is not None for v in values)

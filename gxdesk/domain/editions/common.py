@@ -161,12 +161,6 @@ def table_three(other: Node) -> TableSpec:
     )
 
 
-def t3_result_rows(table: TableSpec) -> list[str]:
-    """Row ids of table 三 whose sum is （七）总计, read off the total's own parts."""
-    total = table.cell(cell_id(T3, RESULTS_TOTAL, APPLICANTS[0]))
-    return [table.cell(p).row_id for p in total.parts]
-
-
 # ---- Table 四 -------------------------------------------------------------------------
 T4 = "t4"
 OUTCOMES = (("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"), ("pending", "尚未审结"))

@@ -111,9 +111,6 @@ class ReportTableView(QTableView):
         for row, h in enumerate(heights):
             self.setRowHeight(row, h)
 
-    def preferred_height(self) -> int:
-        return sum(self.rowHeight(r) for r in range(self.table_model().rowCount())) + 4
-
     # ---- keys --------------------------------------------------------------------------
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
