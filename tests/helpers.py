@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from decimal import Decimal
 
 from gxdesk.domain.editions import get_edition
@@ -17,6 +19,13 @@ TOPIC_TEXT = (
     "（三）政府信息管理\n加强信息管理。\n（四）政府信息公开平台建设\n完善政府网站。\n"
     "（五）监督保障\n加强监督和培训。"
 )
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """``gxdesk ARGS`` in a real subprocess, output decoded as UTF-8."""
+    return subprocess.run(
+        [sys.executable, "-m", "gxdesk", *args], capture_output=True, text=True, encoding="utf-8", timeout=120
+    )
 
 
 def sample_report(name: str) -> Report:

@@ -16,6 +16,7 @@ from gxdesk.domain.editions import EDITIONS, edition_for_year, edition_of
 from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
 from gxdesk.domain.imported import Found, Note, NoteKind
 from gxdesk.domain.report import PriorYear, Report
+from gxdesk.domain.rules import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.domain.textutil import has_content
 
@@ -78,10 +79,11 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
     imported = {edition.cell(cid).part for cid in (*values, *claimed)}
     for cid in [c for c in report.claimed if edition.cell(c).part in imported and c not in claimed]:
         del report.claimed[cid]
+    sums = compute(edition, report.values)
     for cid, value in claimed.items():
         old = report.claimed.get(cid)
         report.claimed[cid] = value
-        parts_sum = _sum(report, edition, cid)
+        parts_sum = sums.get(cid)
         if parts_sum is not None and value != parts_sum:
             result.notes.append(
                 Note(
@@ -109,12 +111,6 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
         if value is not None and getattr(report.fees, name) is None:
             setattr(report.fees, name, value)
             result.changes.append(Change(f"信息处理费（{name}）", "空", _show(value), "基本信息"))
-
-
-def _sum(report: Report, edition: Edition, total: str) -> Value | None:
-    from gxdesk.domain.rules import compute
-
-    return compute(edition, report.values).get(total)
 
 
 def _texts(report: Report, found: Found, result: Plan) -> None:

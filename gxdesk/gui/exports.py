@@ -1,8 +1,8 @@
-"""Export actions of the window; each format registers here when its writer exists."""
+"""Export actions of the window: Word and Excel, written by the exchange package."""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,30 +13,14 @@ from gxdesk.oserrors import describe
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
-# (key, label, module that provides ``write(report, path)``)
-_WRITERS = (
-    ("docx", "Word 文档", "gxdesk.exchange.docx_writer"),
-    ("xlsx", "Excel 工作簿", "gxdesk.exchange.xlsx_writer"),
-)
+# (key, label); each writer module provides ``to_bytes(report)``. Imported on first export only.
+EXPORT_FORMATS = (("docx", "Word 文档"), ("xlsx", "Excel 工作簿"))
+_MODULES = {"docx": "gxdesk.exchange.docx_writer", "xlsx": "gxdesk.exchange.xlsx_writer"}
 FILTERS = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}
-
-
-def _available(module: str) -> bool:
-    try:
-        return importlib.util.find_spec(module) is not None
-    except ModuleNotFoundError:
-        return False
-
-
-EXPORT_FORMATS = [(key, label, _available(module)) for key, label, module in _WRITERS]
 
 
 def export_report(window: MainWindow, key: str) -> Path | None:
     """Ask where, warn about remaining errors, write; returns the file written."""
-    module_name = dict((k, m) for k, _, m in _WRITERS)[key]
-    if not _available(module_name):
-        dialogs.show_error(window, "此导出功能尚未提供。")
-        return None
     doc = window.doc
     errors, _ = doc.counts()
     if errors and not dialogs.confirm(
@@ -56,7 +40,7 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     path = Path(chosen)
     if path.suffix.lower() != f".{key}":
         path = path.with_name(path.name + f".{key}")
-    writer = importlib.import_module(module_name)
+    writer = importlib.import_module(_MODULES[key])
     data = writer.to_bytes(doc.report)
     try:
         write_bytes(path, data)

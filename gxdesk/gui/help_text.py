@@ -1,6 +1,9 @@
 """The 填报须知 shown from the Help menu (facts of the format, for the author)."""
 
+from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import PARTS
+
+_E2019, _E2021 = EDITIONS["2019"], EDITIONS["2021"]
 
 GUIDE = "\n".join(
     [
@@ -8,7 +11,8 @@ GUIDE = "\n".join(
         "· 《中华人民共和国政府信息公开条例》第五十条规定年度报告的内容；第四十九条规定各部门应在每年1月31日前"
         "公布上一年度的年度报告，县级以上人民政府的本级年度报告在3月31日前公布。",
         "· 统计期限为上一年1月1日至12月31日。",
-        "· 2021年度及以后的报告使用国办公开办函〔2021〕30号规定的格式；2019、2020年度使用〔2019〕60号的格式。",
+        f"· {_E2021.first_year}年度及以后的报告使用{_E2021.document}规定的格式；"
+        f"{_E2019.first_year}、{_E2019.last_year}年度使用{_E2019.document}的格式。",
         "",
         "二、报告的六个部分",
         *(f"· {p.heading}" for p in PARTS),

@@ -114,9 +114,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.files.save_as)
         file_menu.addSeparator()
         self._action(file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file)
-        for key, label, available in EXPORT_FORMATS:
-            action = self._action(file_menu, f"导出 {label}…", None, lambda k=key: self.export(k))
-            action.setEnabled(available)
+        for key, label in EXPORT_FORMATS:
+            self._action(file_menu, f"导出 {label}…", None, lambda k=key: self.export(k))
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = bar.addMenu("编辑(&E)")
@@ -158,9 +157,8 @@ class MainWindow(QMainWindow):
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
-        for key, label, available in EXPORT_FORMATS:
-            action = bar.addAction(f"导出 {label}", lambda k=key: self.export(k))
-            action.setEnabled(available)
+        for key, label in EXPORT_FORMATS:
+            bar.addAction(f"导出 {label}", lambda k=key: self.export(k))
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from helpers import cli
 
 from gxdesk.resources import sample
 
@@ -16,10 +15,7 @@ QINGHE, FUJIAN, XIANYOU = (
 )
 
 
-def gxdesk(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gxdesk", *args], capture_output=True, text=True, encoding="utf-8", timeout=60
-    )
+gxdesk = cli
 
 
 def test_new_then_check_and_show(tmp_path: Path) -> None:

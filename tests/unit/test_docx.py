@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import sample_report
+from helpers import cli, sample_report
 
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
@@ -213,38 +212,10 @@ def test_cli_export(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from gxdesk.resources import sample
 
     out = tmp_path / "r.docx"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "gxdesk",
-            "export",
-            str(sample("xianyou-gxj-2020.gxr")),
-            "--docx",
-            str(out),
-            "--fonts",
-            "windows",
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    result = cli("export", str(sample("xianyou-gxj-2020.gxr")), "--docx", str(out), "--fonts", "windows")
     assert result.returncode == 0 and "报告还有 1 个错误" in result.stdout
     assert docx.Document(str(out)).styles["gx-body"].element.find(f"{W}rPr/{W}rFonts").get(qn("w:eastAsia")) == "仿宋"
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "gxdesk",
-            "export",
-            str(sample("xianyou-gxj-2020.gxr")),
-            "--docx",
-            str(tmp_path / "missing" / "r.docx"),
-        ],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
+    bad = cli("export", str(sample("xianyou-gxj-2020.gxr")), "--docx", str(tmp_path / "missing" / "r.docx"))
     assert bad.returncode == 2 and "文件或文件夹不存在" in bad.stderr
 
 

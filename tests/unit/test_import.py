@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+import json
 import time
 import zipfile
 from decimal import Decimal
 
 import builders
 import pytest
-from helpers import sample_report
+from helpers import cli, sample_report
 
 from gxdesk.domain.imported import NoteKind
 from gxdesk.domain.merge import plan
@@ -158,14 +157,7 @@ def test_word_report_by_hand(tmp_path) -> None:  # type: ignore[no-untyped-def]
 def test_check_audits_a_received_word_file(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "r.docx"
     numbers = builders.docx_report(path)
-    result = subprocess.run(
-        [sys.executable, "-m", "gxdesk", "check", str(path), "--json"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-    )
-    import json
-
+    result = cli("check", str(path), "--json")
     findings = json.loads(result.stdout)
     codes = {f["code"] for f in findings}
     assert "TEXT-TABLE" in codes  # "收到政府信息公开申请99件" vs the table
@@ -178,12 +170,9 @@ def test_check_audits_a_received_word_file(tmp_path) -> None:  # type: ignore[no
 def test_check_workbook_needs_a_year_and_skips_narrative(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "one.xlsx"
     builders.workbook_one_sheet(path)
-    gx = [sys.executable, "-m", "gxdesk", "check", str(path)]
-    no_year = subprocess.run(gx, capture_output=True, text=True, encoding="utf-8")
+    no_year = cli("check", str(path))
     assert no_year.returncode == 2 and "--year" in no_year.stderr
-    ok = subprocess.run([*gx, "--year", "2025", "--json"], capture_output=True, text=True, encoding="utf-8")
-    import json
-
+    ok = cli("check", str(path), "--year", "2025", "--json")
     codes = [f["code"] for f in json.loads(ok.stdout)]
     assert "PART-EMPTY" not in codes and "PART1-TOPICS" not in codes
     assert codes.count("CELL-BLANK") == 1  # the "/" cell
@@ -284,14 +273,14 @@ def test_cli_import_dry_run_and_apply(tmp_path) -> None:  # type: ignore[no-unty
     save(Report.new("某局", 2025), target)
     source = tmp_path / "one.xlsx"
     builders.workbook_one_sheet(source)
-    gx = [sys.executable, "-m", "gxdesk", "import", str(target), "--from", str(source)]
-    dry = subprocess.run([*gx, "--dry-run"], capture_output=True, text=True, encoding="utf-8")
+    gx = ("import", str(target), "--from", str(source))
+    dry = cli(*gx, "--dry-run")
     assert dry.returncode == 0 and "试运行" in dry.stdout and "【将修改】" in dry.stdout
     assert "【空白】" in dry.stdout and "C14" in dry.stdout
     from gxdesk.store import load
 
     assert load(target).values == {}
-    done = subprocess.run(gx, capture_output=True, text=True, encoding="utf-8")
+    done = cli(*gx)
     assert done.returncode == 0 and load(target).values["t2.b5.license.decisions"] == 1234
-    bad = subprocess.run([*gx[:-1], str(tmp_path / "missing.xlsx")], capture_output=True, text=True, encoding="utf-8")
+    bad = cli(*gx[:-1], str(tmp_path / "missing.xlsx"))
     assert bad.returncode == 2 and "不存在" in bad.stderr

@@ -75,7 +75,7 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.explain)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        doc.findingsChanged.connect(self.refresh)
+        doc.findingsChanged.connect(self._on_doc_findings_changed)
         self.refresh()
 
     def visible_findings(self) -> list[Finding]:
@@ -87,8 +87,17 @@ class FindingsPanel(QWidget):
             if (severity is None or f.severity is severity) and (show_blank or f.code != "CELL-BLANK")
         ]
 
+    def _on_doc_findings_changed(self) -> None:
+        # Typing re-runs the checks on every key; rebuild the list only when what it shows changed.
+        shown = tuple((f.key, f.message, self.doc.report.explanations.get(f.key, "")) for f in self.visible_findings())
+        if shown != getattr(self, "_shown", None):
+            self.refresh()
+
     def refresh(self) -> None:
         current = self.current_finding()
+        self._shown = tuple(
+            (f.key, f.message, self.doc.report.explanations.get(f.key, "")) for f in self.visible_findings()
+        )
         self.tree.clear()
         for f in self.visible_findings():
             item = QTreeWidgetItem(
@@ -113,7 +122,7 @@ class FindingsPanel(QWidget):
 
     def _wrap(self, text: str) -> str:
         """Line breaks at the column's width: Qt does not wrap Chinese text in tree rows by itself."""
-        width = max(120, self.tree.columnWidth(1) - 28)
+        width = max(120, self.tree.columnWidth(1) - 40)
         metrics = QFontMetrics(self.tree.font())
         lines, line = [], ""
         for ch in text:

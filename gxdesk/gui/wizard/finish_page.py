@@ -24,7 +24,7 @@ class FinishPage(Page):
     export_requested = Signal(str)
 
     def __init__(
-        self, doc: ReportDocument, formats: list[tuple[str, str, bool]], parent: QWidget | None = None
+        self, doc: ReportDocument, formats: tuple[tuple[str, str], ...], parent: QWidget | None = None
     ) -> None:
         super().__init__(doc, parent)
         self.summary = QLabel()
@@ -54,11 +54,8 @@ class FinishPage(Page):
         self.layout_.addWidget(self.accept_totals)
         row = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
-        for key, label, available in formats:
+        for key, label in formats:
             button = QPushButton(f"导出 {label}…")
-            button.setEnabled(available)
-            if not available:
-                button.setToolTip("此导出功能尚未提供")
             button.clicked.connect(lambda _=False, k=key: self.export_requested.emit(k))
             self.export_buttons[key] = button
             row.addWidget(button)
