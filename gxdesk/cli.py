@@ -14,6 +14,7 @@ from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
+from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.fonts import FONT_SETS
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
@@ -106,6 +107,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return EXIT_OK
+    except KeyboardInterrupt:
+        _err("已中断")
+        return EXIT_UNREADABLE
+    except MemoryError:
+        _err("内存不足，无法完成操作；文件未被修改")
+        return EXIT_UNREADABLE
+    except Exception as exc:  # never a traceback for the clerk: say what failed, in Chinese
+        _err(f"处理时发生意外错误（{type(exc).__name__}：{exc}）；已有文件未被修改。如反复出现，请将此信息告知技术支持")
+        return EXIT_UNREADABLE
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -297,7 +307,7 @@ def _launch_gui(argv: list[str]) -> int:
 
 
 def _err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(clean_text(message), file=sys.stderr)
 
 
 def _utf8_console() -> None:

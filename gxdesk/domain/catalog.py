@@ -23,6 +23,7 @@ from gxdesk.domain.editions.common import (
 )
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.rules import Rule
+from gxdesk.domain.statements import CLAIMS
 from gxdesk.domain.tables import TableSpec, cell_id
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -146,45 +147,15 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             WARNING,
             "",
             "正文写有“{snippet}”{claimed}，但{table_name}为 {actual}",
-            {
-                "claims": (
-                    # (pattern with one number group or none for "zero", cells summed, name)
-                    (
-                        r"(?:收到|新收|受理|接收|接到)(?:各类|群众|公民)?(?:的)?"
-                        r"(?:政府信息公开|依申请公开)(?:的)?申请(?:件)?(?:共|总计|合计)?(?:计|为)?"
-                        r"(NUM)(?:件|份|宗|个)",
-                        (new_total,),
-                        _total_name("三", T3_NEW.short),
-                    ),
-                    (
-                        r"(?:无|没有|未收到|未接到|未有)(?:依申请公开|政府信息公开申请)",
-                        (new_total,),
-                        _total_name("三", T3_NEW.short),
-                    ),
-                    (
-                        r"(?:发生|收到|被申请|涉及|办理)?(?:政府信息公开)?行政复议(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
-                        (review,),
-                        _total_name("四", T4_COLUMNS.children[0].label),
-                    ),
-                    (
-                        r"(?:发生|被提起|涉及|办理)?(?:政府信息公开)?行政诉讼(?:案件)?(?:共)?(NUM)(?:件|起|宗|个)",
-                        (direct, after),
-                        _total_name("四", T4_COLUMNS.children[1].label),
-                    ),
-                    (
-                        r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
-                        r"(?:被申请)?)?行政复议(?:[和及、或]行政诉讼)?",
-                        (review,),
-                        _total_name("四", T4_COLUMNS.children[0].label),
-                    ),
-                    (
-                        r"(?:未发生|未出现|没有发生|无)(?:因政府信息公开(?:工作)?(?:而|引起|引发)?的?"
-                        r"(?:被申请)?)?(?:行政复议[和及、或])?(?:被提起)?行政诉讼",
-                        (direct, after),
-                        _total_name("四", T4_COLUMNS.children[1].label),
-                    ),
-                ),
-            },
+            {"claims": CLAIMS},
+        ),
+        Rule(
+            "TEXT-YEAR",
+            "text_year",
+            WARNING,
+            "",
+            "“{snippet}”写的是{stale}年，但本报告是{year}年度；如是沿用上年的文字，请更新年份和数字",
+            {"claims": CLAIMS},
         ),
         Rule(
             "BASIS-CITATION",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import Enum
@@ -22,12 +24,20 @@ class AgencyKind(Enum):
     OTHER = "其他"
 
     @classmethod
-    def guess(cls, agency: str) -> AgencyKind:
-        """The likely kind from the agency's name (for files received from elsewhere)."""
-        name = agency.strip()
+    def guess(cls, agency: str) -> AgencyKind | None:
+        """The likely kind from the agency's name (for files received from elsewhere); None when unsure.
+
+        A people's government's 办公厅 / 办公室 reports for the government, so it takes the
+        government's kind; names that say nothing certain (管理委员会 of a 开发区, 中心, …) give None.
+        """
+        name = re.sub(r"\s+", "", agency)
+        name = re.sub(r"[(（][^()（）]*[)）]$", "", name)  # 某市人民政府办公室（市政务公开办）
+        for office in ("办公厅", "办公室"):
+            if name.endswith("人民政府" + office):
+                name = name[: -len(office)]
         if name.endswith("人民政府"):
             core = name[: -len("人民政府")]
-            if core.endswith(("乡", "镇", "街道")):
+            if core.endswith(("乡", "镇", "街道", "苏木")):
                 return cls.TOWNSHIP
             if core.endswith(("省", "自治区")) or core in ("北京市", "天津市", "上海市", "重庆市"):
                 return cls.PROVINCE
@@ -35,10 +45,14 @@ class AgencyKind(Enum):
                 return cls.COUNTY
             if core.endswith(("市", "州", "盟")):
                 return cls.CITY
-            return cls.OTHER
-        if name.startswith(("国家", "中华人民共和国", "国务院")) or name.endswith(("部", "总局", "总署")):
-            return cls.STATE_COUNCIL_DEPARTMENT if not any(x in name for x in ("省", "市", "县")) else cls.DEPARTMENT
-        return cls.DEPARTMENT
+            return None
+        if re.search(r"管理委员会|管委会|开发区|新区|实验区|示范区|园区|工业园|保税区", name):
+            return None  # some 开发区 committees hold a government's powers; not for us to guess
+        if name.startswith(("国家", "中华人民共和国", "国务院")) and not re.search(r"[省市县]", name):
+            return cls.STATE_COUNCIL_DEPARTMENT
+        if name.endswith(("局", "厅", "委员会", "委", "办公室", "办", "署", "部")):
+            return cls.DEPARTMENT
+        return None
 
     @property
     def makes_rules(self) -> bool:
@@ -47,6 +61,7 @@ class AgencyKind(Enum):
 
 
 REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
+_META_TEXTS = ("agency", "website", "address", "postcode", "phone", "email", "published", "title")
 
 
 @dataclass
@@ -107,6 +122,9 @@ class Report:
     settings: dict[str, str] = field(default_factory=dict)
     # Set for an audit of a workbook that holds only tables: narrative rules are skipped.
     tables_only: bool = field(default=False, compare=False)
+    # Set for a received file whose agency kind could not be told from its name: rules that
+    # depend on the kind stay silent rather than guess.
+    kind_unknown: bool = field(default=False, compare=False)
 
     @classmethod
     def new(cls, agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:
@@ -117,6 +135,25 @@ class Report:
         edition = edition_for_year(year)
         parts: dict[str, str | None] = {"一": overview_skeleton(edition), "五": problems_skeleton(), "六": ""}
         return cls(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)
+
+    def sanitized(self) -> Report:
+        """A copy whose every text is safe to store and export (see ``clean_text``)."""
+        from gxdesk.domain.textutil import clean_text
+
+        def clean(value: str | None) -> str | None:
+            return None if value is None else clean_text(value)
+
+        copy = deepcopy(self)
+        for name in _META_TEXTS:
+            setattr(copy.meta, name, clean_text(getattr(copy.meta, name)))
+        copy.preface = clean_text(copy.preface)
+        copy.parts = {k: clean(v) for k, v in copy.parts.items()}
+        copy.leads = {k: clean_text(v) for k, v in copy.leads.items()}
+        copy.explanations = {k: clean_text(v) for k, v in copy.explanations.items()}
+        copy.settings = {k: clean_text(v) for k, v in copy.settings.items()}
+        if copy.prior is not None:
+            copy.prior.parts = {k: clean(v) for k, v in copy.prior.parts.items()}
+        return copy
 
     def text(self, part: str) -> str:
         """Narrative text of a part ('' when missing)."""

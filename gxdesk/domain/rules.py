@@ -49,7 +49,7 @@ class Context:
 Evaluator = Callable[[Rule, Context], Iterable[Finding]]
 # Rule kinds that read the narrative: skipped, not failed, when only tables were given.
 NARRATIVE_KINDS = frozenset(
-    {"part_empty", "part_topics", "text_table", "basis_citation", "text_reuse", "fee_consistency"}
+    {"part_empty", "part_topics", "text_table", "text_year", "basis_citation", "text_reuse", "fee_consistency"}
 )
 EVALUATORS: dict[str, Evaluator] = {}
 
@@ -64,10 +64,20 @@ def evaluator(kind: str) -> Callable[[Evaluator], Evaluator]:
     return register
 
 
-def compute(edition: Edition, inputs: Mapping[str, Value]) -> dict[str, Value | None]:
-    """Every cell's value: inputs as given, totals as the sum of their parts (None if any is)."""
+def compute(
+    edition: Edition, inputs: Mapping[str, Value], claimed: Mapping[str, Value] | None = None
+) -> dict[str, Value | None]:
+    """Every cell's value: inputs as given, totals as the sum of their parts (None if any is).
+
+    With ``claimed`` (the totals a published table states), a total reads as published where it
+    was published and is computed only where it was not: each identity is then checked on the
+    numbers a reader of the published table sees, so one wrong cell does not cascade.
+    """
     out: dict[str, Value | None] = {cid: inputs.get(cid) for cid in edition.input_ids}
     for cid, parts in edition.totals:
+        if claimed and cid in claimed:
+            out[cid] = claimed[cid]
+            continue
         total = 0
         for p in parts:
             v = out[p]
@@ -91,7 +101,7 @@ def evaluate(report: Report, edition: Edition | None = None) -> list[Finding]:
             prior_values = compute(get_edition(report.prior.edition), report.prior.values)
         except KeyError:
             prior_values = dict(report.prior.values)
-    ctx = Context(report, edition, compute(edition, report.values), prior_values)
+    ctx = Context(report, edition, compute(edition, report.values, report.claimed), prior_values)
     findings: list[Finding] = []
     for rule in edition.rules:
         if report.tables_only and rule.kind in NARRATIVE_KINDS:

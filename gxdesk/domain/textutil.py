@@ -25,6 +25,26 @@ NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 _PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+LINE_BREAK = "\u2028"  # a line break inside a paragraph (Word's Shift+Enter), as Qt stores it
+# Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x85\u2029\ud800-\udfff\ufffe\uffff]")
+_BREAKS = str.maketrans({"\v": LINE_BREAK, "\x0c": "\n", "\x85": "\n", "\u2029": "\n"})
+
+
+def clean_text(text: str) -> str:
+    """Text as pasted from Word or a PDF made safe to store and export.
+
+    A vertical tab (Word's manual line break) becomes a line break, a form feed (page break) or
+    paragraph separator a new paragraph, ``\r\n`` / ``\r`` a newline; other control characters,
+    lone surrogates and non-characters are dropped. Idempotent.
+    """
+    if not _UNCLEAN.search(text):
+        return text  # the common case, fast
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    return _NOT_XML.sub("", text)
+
+
 def squash(text: str | None) -> str:
     """Text with full-width forms folded and all white space removed (for matching)."""
     if not text:

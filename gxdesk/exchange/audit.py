@@ -26,7 +26,9 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     values, _ = rekey(found.values, edition)
     claimed, _ = rekey(found.claimed, edition, computed=True)
     agency = found.agency or ""
-    report = Report(Meta(agency=agency, year=year, kind=AgencyKind.guess(agency), title=found.title or ""), edition.id)
+    kind = AgencyKind.guess(agency)
+    meta = Meta(agency=agency, year=year, kind=kind or AgencyKind.OTHER, title=found.title or "")
+    report = Report(meta, edition.id, kind_unknown=kind is None)
     report.values = {k: v for k, v in values.items() if v is not None}
     report.claimed = {k: v for k, v in claimed.items() if v is not None}
     report.preface = found.preface or ""

@@ -18,7 +18,7 @@ from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute
-from gxdesk.domain.textutil import heading_level, run_in_heading
+from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_tables import TABLE_STYLE, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
@@ -40,6 +40,7 @@ def options(report: Report) -> tuple[FontSet, bool]:
 
 def build(report: Report, *, fonts: str | None = None) -> docx.document.Document:
     """The Word document of ``report`` (not yet saved)."""
+    report = report.sanitized()  # characters XML cannot hold never reach python-docx
     fontset, bold = options(report)
     if fonts:
         fontset = font_set(fonts)
@@ -242,8 +243,9 @@ def _title_lines(title: str) -> list[str]:
 
 def _text(document, text: str, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
     """Paragraphs of a narrative text; sub-headings recognised by their numbering."""
-    for raw in text.splitlines():
-        line = raw.strip()
+    # Paragraphs end at newlines only: a line break inside one (U+2028) stays a line break.
+    for raw in text.split("\n"):
+        line = raw.strip().replace(LINE_BREAK, "\n")
         if not line:
             continue
         level = heading_level(line)

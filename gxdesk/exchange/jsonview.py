@@ -8,6 +8,7 @@ from gxdesk.domain.cells import Value
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.findings import Finding, plain_number
 from gxdesk.domain.tables import CellSpec
+from gxdesk.domain.textutil import clean_text
 
 
 def cell_ref(spec: CellSpec) -> dict[str, Any]:
@@ -31,7 +32,7 @@ def finding_json(finding: Finding, edition: Edition, explanation: str = "") -> d
         "expected": plain_number(finding.expected),
         "actual": plain_number(finding.actual),
         "difference": plain_number(finding.difference),
-        "message": finding.message,
+        "message": clean_text(finding.message),
     }
     if explanation:
         out["explanation"] = explanation

@@ -194,35 +194,111 @@ def _read_three(
 
 
 # ---- table 四 -------------------------------------------------------------------------------
-def find_four(grid: Grid, found: Found) -> list[_Read] | None:
+_T4_GROUP_LABELS = (("行政复议", "review"), ("行政诉讼", "litigation"), ("未经复议直接起诉", "direct"), ("复议后起诉", "after_review"))
+
+
+@cache
+def _t4_indexes() -> tuple[LabelIndex, LabelIndex, dict[tuple[str, str], CellSpec]]:
     table = EDITIONS["2021"].table("四")  # the same in both editions
     outcomes = LabelIndex(list({spec.column[-1]: spec.column[-1] for spec in table.cells}.items()))
-    groups = LabelIndex([("行政复议", "review"), ("行政诉讼", "litigation")])
+    groups = LabelIndex(list(_T4_GROUP_LABELS))
+    by_header = {(spec.col_id.rsplit("_", 1)[0], spec.column[-1]): spec for spec in table.cells}
+    return outcomes, groups, by_header
+
+
+def find_four(grid: Grid, found: Found) -> list[_Read] | None:
+    """Table 四 found by its headers: each column named by its group and outcome labels.
+
+    Blank data cells (a whole 复议后起诉 block left empty is common) read as blank; the table
+    is still found. Without readable headers, a row of 15 numbers below 行政复议 is taken in order.
+    """
+    _, groups, _ = _t4_indexes()
     for r0, c0 in sorted(grid.cells):
         if grid.is_covered(r0, c0):
             continue
         m = groups.match(grid.text(r0, c0))
         if m is None or m.key != "review":
             continue
-        # The data row: the first row below with numbers in most of the 15 columns.
-        for r in range(r0 + 1, min(r0 + 6, grid.n_rows)):
-            numeric = [c for c in range(c0, c0 + 30) if _looks_numeric(grid, r, c)]
-            if len(numeric) >= 12:
-                break
-        else:
-            continue
-        if len(numeric) != 15:
-            found.note(NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应")
-        reads = []
-        for spec, c in zip(table.cells, numeric, strict=False):
-            label = next((grid.text(rr, c) for rr in range(r - 1, r0, -1) if grid.text(rr, c)), "")
-            lm = outcomes.match(label)
-            if lm is None or lm.key != spec.column[-1]:
-                found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入")
-            value, raw, literal = _number(grid, r, c, spec.kind, found, spec.name)
-            reads.append(_Read(spec, "2021", grid.address(r, c), value, raw, literal))
-        return reads
+        reads = _four_by_headers(grid, r0, c0, found) or _four_by_position(grid, r0, c0, found)
+        if reads:
+            return reads
     return None
+
+
+def _four_by_headers(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
+    outcomes, groups, by_header = _t4_indexes()
+    columns: dict[str, tuple[int, int]] = {}  # cell id -> (header row, column)
+    bottom = r0
+    for r in range(r0 + 1, min(r0 + 5, grid.n_rows)):
+        for c in range(c0, c0 + 32):
+            if grid.is_covered(r, c):
+                continue
+            text = grid.text(r, c)
+            om = outcomes.match(text) if text else None
+            if om is None:
+                continue
+            group = _t4_group_of(grid, groups, r0, r, c, c0)
+            spec = by_header.get((group, om.key)) if group else None
+            if spec is None or spec.id in columns:
+                continue
+            columns[spec.id] = (r, c)
+            _note_match(found, grid, r, c, om, text)
+            span = 1
+            while grid.is_covered(r + span, c) and grid.cells[(r + span, c)].origin == (r, c):
+                span += 1
+            bottom = max(bottom, r + span - 1)
+    if len(columns) < 10:
+        return []
+    data_row = bottom + 1
+    if data_row >= grid.n_rows:
+        return []
+    table = EDITIONS["2021"].table("四")
+    missing = [spec.name for spec in table.cells if spec.id not in columns]
+    if missing:
+        found.note(NoteKind.MISSING, f"{grid.where}表四没有找到“{'”“'.join(missing)}”栏")
+    reads = []
+    for spec in table.cells:
+        if spec.id not in columns:
+            continue
+        c = columns[spec.id][1]
+        value, raw, literal = _number(grid, data_row, c, spec.kind, found, spec.name)
+        reads.append(_Read(spec, "2021", grid.address(data_row, c), value, raw, literal))
+    return reads
+
+
+def _t4_group_of(grid: Grid, groups: LabelIndex, r0: int, r: int, c: int, c0: int) -> str | None:
+    """The innermost group above (r, c): in each row above, the nearest label at or left of c.
+
+    行政诉讼 alone does not say which of its two blocks a column is in: then None.
+    """
+    for rr in range(r - 1, r0 - 1, -1):
+        text = next((grid.text(rr, cc) for cc in range(c, c0 - 1, -1) if grid.text(rr, cc)), "")
+        m = groups.match(text) if text else None
+        if m is not None and m.key != "litigation":
+            return str(m.key)
+    return None
+
+
+def _four_by_position(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
+    outcomes, _, _ = _t4_indexes()
+    table = EDITIONS["2021"].table("四")
+    for r in range(r0 + 1, min(r0 + 6, grid.n_rows)):
+        numeric = [c for c in range(c0, c0 + 30) if _looks_numeric(grid, r, c)]
+        if len(numeric) >= 12:
+            break
+    else:
+        return []
+    if len(numeric) != 15:
+        found.note(NoteKind.DOUBTFUL, f"{grid.where}表四数据行有 {len(numeric)} 个数字，应为 15 个，已按顺序对应")
+    reads = []
+    for spec, c in zip(table.cells, numeric, strict=False):
+        label = next((grid.text(rr, c) for rr in range(r - 1, r0, -1) if grid.text(rr, c)), "")
+        lm = outcomes.match(label)
+        if lm is None or lm.key != spec.column[-1]:
+            found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入")
+        value, raw, literal = _number(grid, r, c, spec.kind, found, spec.name)
+        reads.append(_Read(spec, "2021", grid.address(r, c), value, raw, literal))
+    return reads
 
 
 # ---- table 二 -------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ def split(paragraphs: list[str]) -> Narrative:
                 body.append(paragraph)
             continue
         out.parts[current] = (out.parts[current] + "\n" + paragraph).strip("\n")
-    out.title = "".join(title).replace(" ", "")
+    out.title = re.sub(r"\s+", "", "".join(title))  # a title broken by Shift+Enter is one title
     out.preface = "\n".join(body)
     _strip_ending(out)
     return out

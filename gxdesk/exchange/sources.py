@@ -13,6 +13,8 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from gxdesk.domain.textutil import LINE_BREAK, clean_text
+
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real report workbook is a few hundred KB
 MAX_RATIO = 200
 MAX_ENTRIES = 5000
@@ -159,7 +161,7 @@ def read_docx(path: Path) -> Document:
     grids, paragraphs = [], []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
-            text = "".join(t.text or "" for t in element.iter(qn("w:t"))).strip()
+            text = clean_text(_paragraph_text(element, qn)).strip()
             if text:
                 paragraphs.append(text)
         elif element.tag == qn("w:tbl"):
@@ -171,3 +173,18 @@ def read_docx(path: Path) -> Document:
                         grid.cells[(r, c)] = SourceCell(area.text if (r, c) == origin else None, origin=origin)
             grids.append(grid)
     return Document(path, "docx", grids, paragraphs)
+
+
+def _paragraph_text(paragraph: Any, qn: Any) -> str:
+    """A Word paragraph's text; a manual line break stays a line break, a tab a tab."""
+    t, br, cr, tab = qn("w:t"), qn("w:br"), qn("w:cr"), qn("w:tab")
+    pieces = []
+    for run in paragraph.iter(qn("w:r")):  # runs only: w:tab is also a tab stop in w:pPr
+        for node in run:
+            if node.tag == t:
+                pieces.append(node.text or "")
+            elif node.tag == tab:
+                pieces.append("\t")
+            elif node.tag in (br, cr) and node.get(qn("w:type")) in (None, "textWrapping"):
+                pieces.append(LINE_BREAK)  # page and column breaks are not line breaks
+    return "".join(pieces)

@@ -84,15 +84,18 @@ def write(report: Report, path: Path | str) -> None:
 
 
 def build(report: Report) -> Workbook:
+    report = report.sanitized()  # openpyxl refuses control characters
     edition = edition_of(report)
     workbook = Workbook()
     info = workbook.active
     info.title = SHEET_INFO
     _info_sheet(info, report, edition.name)
+    formulas: set[tuple[str, str]] = set()
     for table in edition.tables:
         sheet = workbook.create_sheet(SHEET_NAMES[table.part])
-        _table_sheet(sheet, table, report, edition.part(table.part).heading)
+        formulas |= {(sheet.title, c) for c in _table_sheet(sheet, table, report, edition.part(table.part).heading)}
     _findings_sheet(workbook.create_sheet(SHEET_FINDINGS), report)
+    _text_stays_text(workbook, formulas)
     workbook.calculation.fullCalcOnLoad = True  # totals are formulas without cached values
     return workbook
 
@@ -122,7 +125,18 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
     sheet.column_dimensions["B"].width = 60
 
 
-def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: str) -> None:
+def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None:
+    """Only the totals are formulas: any other string openpyxl took for one (``=…``) is text."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in formulas:
+                    cell.data_type = "s"
+
+
+def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: str) -> set[str]:
+    """Lay out one official table; returns the coordinates of its formula cells."""
+    formulas: set[str] = set()
     sheet.cell(1, LEFT, heading).font = Font(name=FONT, size=14, bold=True)
     positions = {g.cell: (g.row, g.col) for g in table.grid if g.cell}
     size = 9 if table.key in ("t3", "t4") else 10.5
@@ -151,6 +165,7 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: st
         cell.number_format = NUMBER_FORMATS[spec.kind]
         if spec.computed:
             cell.value = "=" + _sum_formula([positions[p] for p in spec.parts])
+            formulas.add(cell.coordinate)
             cell.fill = TOTAL_FILL
             cell.font = Font(name=FONT, size=size, bold=True, color="1D4E89")
         else:
@@ -171,6 +186,7 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: st
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
+    return formulas
 
 
 def _sum_formula(cells: list[tuple[int, int]]) -> str:

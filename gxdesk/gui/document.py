@@ -16,6 +16,7 @@ from gxdesk.domain.editions import edition_for_year, get_edition
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute, evaluate
+from gxdesk.domain.textutil import clean_text
 from gxdesk.gui.commands import (
     ChangeYearCommand,
     ReplaceReportCommand,
@@ -120,12 +121,15 @@ class ReportDocument(QObject):
         return len(changes)
 
     def set_text(self, key: str, text: str | None) -> None:
+        text = None if text is None else clean_text(text)
         old = self.report.parts.get(key[5:]) if key.startswith("part:") else self.text(key)
         if old == text:
             return
         self.undo_stack.push(SetTextCommand(self, key, old, text, "编辑文字"))
 
     def set_field(self, group: str, name: str, value: Any) -> None:
+        if isinstance(value, str):
+            value = clean_text(value)
         old = self.field(group, name)
         if old == value:
             return

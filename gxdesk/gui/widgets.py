@@ -36,9 +36,13 @@ class BoundTextEdit(QPlainTextEdit):
         self.textChanged.connect(self._on_self_text_changed)
         doc.textChanged.connect(self._on_doc_text_changed)
 
+    def text(self) -> str:
+        """The text with line breaks kept (``toPlainText`` turns Shift+Enter into new paragraphs)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def reload(self) -> None:
         text = self.doc.text(self.key)
-        if text == self.toPlainText():
+        if text == self.text():
             return
         self._syncing = True
         try:
@@ -77,7 +81,7 @@ class BoundTextEdit(QPlainTextEdit):
 
     def _on_self_text_changed(self) -> None:
         if not self._syncing:
-            self.doc.set_text(self.key, self.toPlainText())
+            self.doc.set_text(self.key, self.text())
 
     def _on_doc_text_changed(self, key: str) -> None:
         if key == self.key:

@@ -35,7 +35,8 @@ class StoreError(Exception):
 
 
 def dumps(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
+    # Sanitized: a lone surrogate pasted into a part must not make the save fail.
+    return json.dumps(report_to_dict(report.sanitized()), ensure_ascii=False, indent=1) + "\n"
 
 
 def loads(text: str, path: Path | str = "") -> Report:
@@ -64,7 +65,7 @@ def loads(text: str, path: Path | str = "") -> Report:
     except (ValueError, KeyError):
         raise StoreError(path, "文件版本信息不正确") from None
     try:
-        return report_from_dict(data)
+        return report_from_dict(data).sanitized()
     except InvalidReportError as exc:
         raise StoreError(path, str(exc)) from None
 

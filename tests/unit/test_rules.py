@@ -64,6 +64,9 @@ def with_prior(edition: str, values: dict, parts: dict | None = None) -> Callabl
     return apply
 
 
+# part 一 of the 2021 sample says "上年结转3件 … 结转下年度继续办理1件"
+CARRY_TEXT = [("TEXT-TABLE", ("t3.carried_in.total",)), ("TEXT-TABLE", ("t3.carry_out.total",))]
+
 LONG = (
     "我局坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，"
     "加强政策解读和回应关切，不断提升政府信息公开的质量和实效，取得了较好成效。"
@@ -73,7 +76,13 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
     # id, edition, mutation, expected (code, cells)
     ("clean-2021", "2021", lambda r: None, []),
     ("clean-2019", "2019", lambda r: None, []),
-    ("balance-2021", "2021", setv(t3__carry_out__legal=5), [("T3-BALANCE", balance_cells("legal"))]),
+    (
+        "balance-2021",
+        "2021",
+        setv(t3__carry_out__legal=5),
+        # part 一 says "结转下年度继续办理1件": the text now contradicts the table too
+        [("T3-BALANCE", balance_cells("legal")), ("TEXT-TABLE", ("t3.carry_out.total",))],
+    ),
     (
         "balance-2021-text-too",
         "2021",
@@ -89,12 +98,22 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
     (
         "resultsum-2019",
         "2019",
+        # One wrong cell of a published table breaks its row and its column, nothing else: the
+        # balance and the （七） row are checked on the published （七）总计, which still add up.
         setv(t3__r3_4__natural=1),
         [
-            ("T3-BALANCE", balance_cells("natural")),
             ("T3-ROWSUM", rowsum_cells("r3_4")),
             ("T3-RESULTSUM", resultsum_cells("2019", "natural")),
+        ],
+    ),
+    (
+        "claimed-column-total-wrong-no-cascade-2019",
+        "2019",
+        do(lambda r: r.claimed.__setitem__("t3.r7_total.natural", r.claimed["t3.r7_total.natural"] + 6)),
+        [
+            ("T3-RESULTSUM", resultsum_cells("2019", "natural")),
             ("T3-ROWSUM", rowsum_cells("r7_total")),
+            ("T3-BALANCE", balance_cells("natural")),
         ],
     ),
     (
@@ -140,13 +159,13 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         "blank-skips-balance-2021",
         "2021",
         do(lambda r: (r.values.pop("t3.new.natural"), r.values.__setitem__("t3.carry_out.natural", 9))),
-        [("CELL-BLANK", ("t3.new.natural",))],
+        [("CELL-BLANK", ("t3.new.natural",)), ("TEXT-TABLE", ("t3.carry_out.total",))],
     ),
     (
         "carry-2021",
         "2021",
         setv(t3__carried_in__natural=3, t3__carry_out__natural=2),
-        [("T3-CARRY", ("t3.carried_in.natural",))],
+        [("T3-CARRY", ("t3.carried_in.natural",)), *CARRY_TEXT],
     ),
     (
         "carry-skipped-without-prior",
@@ -157,7 +176,7 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
                 r.values.update({"t3.carried_in.natural": 3, "t3.carry_out.natural": 2}),
             )
         ),
-        [],
+        CARRY_TEXT,
     ),
     (
         "carry-from-2019-prior",
@@ -169,13 +188,16 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         "valid-roll-2021",
         "2021",
         setv(t2__b1__normative__valid=30),
-        [("T2-VALID-ROLL", ("t2.b1.normative.valid", "t2.b1.normative.made", "t2.b1.normative.repealed"))],
+        [
+            ("T2-VALID-ROLL", ("t2.b1.normative.valid", "t2.b1.normative.made", "t2.b1.normative.repealed")),
+            ("TEXT-TABLE", ("t2.b1.normative.valid",)),
+        ],
     ),
     (
         "valid-roll-skipped-for-2019-prior",
         "2021",
         do(lambda r: (with_prior("2019", {})(r), r.values.__setitem__("t2.b1.normative.valid", 30))),
-        [],
+        [("TEXT-TABLE", ("t2.b1.normative.valid",))],
     ),
     (
         "total-roll-2019",
@@ -236,7 +258,11 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         "valid-ge-2021",
         "2021",
         setv(t2__b1__normative__made=30, t2__b1__normative__repealed=28),
-        [("T2-VALID-GE", ("t2.b1.normative.valid", "t2.b1.normative.made"))],
+        [
+            ("T2-VALID-GE", ("t2.b1.normative.valid", "t2.b1.normative.made")),
+            ("TEXT-TABLE", ("t2.b1.normative.made",)),
+            ("TEXT-TABLE", ("t2.b1.normative.repealed",)),
+        ],
     ),
     (
         "total-ge-2019",
@@ -296,6 +322,12 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         [("TEXT-TABLE", ("t4.cases.direct_total", "t4.cases.after_review_total"))],
     ),
     (
+        "text-year-stale-copy",
+        "2021",
+        do(lambda r: r.parts.__setitem__("六", "2024年，本机关共制定行政规范性文件0件。")),
+        [("TEXT-YEAR", ()), ("TEXT-TABLE", ("t2.b1.normative.made",))],
+    ),
+    (
         "basis-citation-2021",
         "2021",
         do(lambda r: setattr(r, "preface", r.preface.replace("国办公开办函〔2021〕30号", "国办发〔2021〕30号"))),
@@ -340,7 +372,7 @@ def test_every_rule_code_has_a_case() -> None:
 def test_balance_message_reads_like_the_spec() -> None:
     report = clean("2021")
     report.values["t3.carry_out.natural"] = 2
-    (finding,) = evaluate(report)
+    (finding,) = (f for f in evaluate(report) if f.code == "T3-BALANCE")
     assert finding.message == "自然人：本年新收 23 + 上年结转 2 = 25，但办理结果总计 24 + 结转下年度 2 = 26，相差 1"
     assert (finding.expected, finding.actual, finding.difference) == (25, 26, 1)
     assert finding.severity is Severity.ERROR

@@ -26,18 +26,21 @@ def expected_findings(edition: str, cell: str, claimed: bool) -> set[tuple[str, 
     table, row, col = cell.split(".")
     out: set[tuple[str, tuple[str, ...]]] = set()
     if table == "t3":
-        out.add(
-            (
-                "T3-BALANCE",
-                (f"t3.new.{col}", f"t3.carried_in.{col}", f"t3.r7_total.{col}", f"t3.carry_out.{col}"),
-            )
+        balance = (
+            "T3-BALANCE",
+            (f"t3.new.{col}", f"t3.carried_in.{col}", f"t3.r7_total.{col}", f"t3.carry_out.{col}"),
         )
-        if claimed:
-            results = t3_result_rows(edition)
+        results = t3_result_rows(edition)
+        if not claimed:
+            out.add(balance)  # the computed （七）总计 follows the cell, so the column is off balance
+        else:
+            # Published totals stand as published: the cell breaks its row and, for a result row,
+            # its column's （七）总计; the balance only when the cell is one of its own terms.
             out.add(("T3-ROWSUM", (f"t3.{row}.total", *(f"t3.{row}.{c}" for c in A))))
             if row in results:
                 out.add(("T3-RESULTSUM", (f"t3.r7_total.{col}", *(f"t3.{r}.{col}" for r in results))))
-                out.add(("T3-ROWSUM", ("t3.r7_total.total", *(f"t3.r7_total.{c}" for c in A))))
+            else:
+                out.add(balance)
     elif claimed:
         group = col.rsplit("_", 1)[0]
         out.add(("T4-GROUPSUM", (f"t4.cases.{group}_total", *(f"t4.cases.{group}_{o}" for o in OUTCOMES))))

@@ -40,10 +40,14 @@ def claimed_sum(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """A total claimed by an outside source (import, published report) vs the sum of its parts."""
     total = rule.params["total"]
     claimed = ctx.report.claimed.get(total)
-    expected = ctx.value(total)
-    if claimed is None or expected is None or claimed == expected:
-        return
     spec = ctx.edition.cell(total)
+    # The parts as published (a part that is itself a claimed total counts as claimed).
+    parts = [ctx.value(p) for p in spec.parts]
+    if claimed is None or any(v is None for v in parts):
+        return
+    expected = sum(parts)  # type: ignore[arg-type]
+    if claimed == expected:
+        return
     same_row = all(ctx.edition.cell(p).row_id == spec.row_id for p in spec.parts)
     message = rule.template.format(
         row=spec.row[-1] if spec.row else "",

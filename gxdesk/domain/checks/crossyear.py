@@ -35,7 +35,7 @@ def roll(rule: Rule, ctx: Context) -> Iterator[Finding]:
         return
     pieces = []
     for i, ((sign, src, cid), value) in enumerate(zip(terms, values, strict=True)):
-        name = ("上年" if src == "prior" else "本年") + ctx.edition.cell(cid).column[-1]
+        name = _term_name(src, ctx.edition.cell(cid).column[-1])
         op = "" if i == 0 else (" + " if sign > 0 else " − ")
         pieces.append(f"{op}{name} {num(value)}")
     spec = ctx.edition.cell(rule.params["target"])
@@ -49,3 +49,10 @@ def roll(rule: Rule, ctx: Context) -> Iterator[Finding]:
         diff=diff_text(target, expected),
     )
     yield ctx.finding(rule, message, cells=(spec.id, *this_cells), expected=expected, actual=target)
+
+
+def _term_name(src: str, label: str) -> str:
+    """``本年制发件数`` stays as it is; ``现行有效件数`` becomes 上年现行有效件数 (never 本年本年…)."""
+    if src == "prior":
+        return f"上年报告“{label}”" if label.startswith(("本年", "上一年")) else f"上年{label}"
+    return label if label.startswith("本年") else f"本年{label}"

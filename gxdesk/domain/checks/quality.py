@@ -64,7 +64,7 @@ def greater_equal(rule: Rule, ctx: Context) -> Iterator[Finding]:
 @evaluator("rules_authority")
 def rules_authority(rule: Rule, ctx: Context) -> Iterator[Finding]:
     kind = ctx.report.meta.kind
-    if kind.makes_rules:
+    if kind.makes_rules or ctx.report.kind_unknown:
         return
     for cid in rule.params["cells"]:
         value = ctx.value(cid)

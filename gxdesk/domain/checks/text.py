@@ -4,58 +4,197 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
 from functools import lru_cache
 
 from gxdesk.domain.editions.common import PARTS, PREFACE
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.cells import Value
 from gxdesk.domain.rules import Context, Rule, evaluator, num
-from gxdesk.domain.textutil import NUMBER, letters_only, parse_number, squash
+from gxdesk.domain.statements import (
+    APPROXIMATE,
+    COMPARISON,
+    FEES_COLLECTED,
+    OTHER_SCOPE,
+    SENTENCE_END,
+    STALE_EXEMPT_PARTS,
+    THIS_YEAR,
+    YEAR,
+)
+from gxdesk.domain.textutil import letters_only, parse_number, squash
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
+_WHITE = re.compile(r"\s+")
 _CITATION = re.compile(r"国办(公开办函|发|函)[〔\[【（(]\s*(\d{4})\s*[〕\]】）)]\s*(\d+)\s*号")
 
 
-def _texts(ctx: Context) -> Iterator[tuple[str, str]]:
-    """(part, squashed text) for the preface and every narrative part, table lead-ins included."""
-    yield PREFACE, squash(ctx.report.preface)
+def _texts(ctx: Context, squashed: bool = True) -> Iterator[tuple[str, str]]:
+    """(part, text) for the preface and every narrative part, table lead-ins included."""
+    yield PREFACE, squash(ctx.report.preface) if squashed else ctx.report.preface
     for numeral in ("一", "二", "三", "四", "五", "六"):
         text = ctx.report.parts.get(numeral) or ctx.report.leads.get(numeral) or ""
         if text:
-            yield numeral, squash(text)
+            yield numeral, squash(text) if squashed else text
 
 
-@lru_cache(maxsize=64)
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern.replace("NUM", NUMBER))
+class Stance(Enum):
+    """Whose figures a sentence states."""
+
+    THIS_YEAR = "this"
+    STALE = "stale"  # last year's date on a statement of this year's work: a copy not updated
+    OTHER = "other"  # another year or another scope: not compared
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence without white space: ``folded`` (NFKC) is matched, ``written`` is quoted."""
+
+    written: str
+    folded: str
+
+    def quote(self, start: int, end: int) -> str:
+        """The author's own characters for a span of ``folded`` (full-width forms kept)."""
+        same = len(self.written) == len(self.folded)
+        return (self.written if same else self.folded)[start:end]
+
+
+def _sentences(ctx: Context) -> Iterator[tuple[str, Sentence, Stance]]:
+    """(part, sentence, stance) of every sentence of the narrative and the lead-ins."""
+    year = ctx.report.meta.year
+    for part, text in _texts(ctx, squashed=False):
+        for sentence in _split(text):
+            yield part, sentence, _stance(sentence.folded, year, part)
+
+
+@lru_cache(maxsize=256)
+def _split(text: str) -> tuple[Sentence, ...]:
+    # Cached: the checks run on every keystroke over text that mostly has not changed.
+    out = []
+    for piece in SENTENCE_END.split(text):
+        written = _WHITE.sub("", piece)
+        if written:
+            out.append(Sentence(written, squash(written)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _stance(sentence: str, year: int, part: str) -> Stance:
+    if OTHER_SCOPE.search(sentence):
+        return Stance.OTHER
+    years = {int(y) for y in YEAR.findall(sentence)}
+    if not years or years == {year}:
+        return Stance.THIS_YEAR
+    if (
+        years == {year - 1}
+        and part not in STALE_EXEMPT_PARTS
+        and not THIS_YEAR.search(sentence)
+        and not COMPARISON.search(sentence)
+    ):
+        return Stance.STALE
+    return Stance.OTHER
+
+
+def _stated(text: str) -> Value | None:
+    number = parse_number(text)
+    if number is not None:
+        return number
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
+
+
+def _sum(ctx: Context, cells: tuple[str, ...]) -> Value | None:
+    """The table's figure for ``cells`` (those the edition has); None when unknown."""
+    values: list[Value | None] = []
+    for cid in cells:
+        if cid == FEES_COLLECTED:
+            values.append(ctx.report.fees.collected if ctx.edition.fee_figures else None)
+        elif ctx.edition.has_cell(cid):
+            values.append(ctx.value(cid))
+    if not values or any(v is None for v in values):
+        return None
+    return sum(values)  # type: ignore[arg-type]
+
+
+def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
+    """How a message names the figure, from the official labels: 表三“（三）不予公开”各项总计之和."""
+    if cells == (FEES_COLLECTED,):
+        return "第六部分填写的实际收取信息处理费金额（元）"
+    specs = [ctx.edition.cell(c) for c in cells if ctx.edition.has_cell(c)]
+    first = specs[0]
+
+    def label(spec):  # type: ignore[no-untyped-def]
+        return spec.row[-1] if spec.row and spec.row[-1] else "·".join(spec.column[:-1])
+
+    column = first.column[-1]
+    if len(specs) == 1:
+        return f"表{first.part}“{label(first)}”{column}"
+    parents = {s.row[-2] for s in specs if len(s.row) >= 2}
+    if len(parents) == 1 and all(len(s.row) >= 3 for s in specs):
+        return f"表{first.part}“{parents.pop()}”各项{column}之和"
+    return f"表{first.part}" + "与".join(f"“{label(s)}”" for s in specs) + f"{column}之和"
 
 
 @evaluator("text_table")
 def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """A number stated in the narrative that contradicts the table."""
-    for pattern, cells, table_name in rule.params["claims"]:
-        values = [ctx.value(c) for c in cells]
-        if any(v is None for v in values):
+    """A figure stated in the narrative that contradicts the table it names.
+
+    Sentences about another year or another scope are not compared; a figure may also mean
+    one of the claim's other sums (收到申请N件 is often 新收 + 上年结转); approximate figures
+    (约、近、超过) and percentages are never counts. When in doubt, silence.
+    """
+    claims = [(c, _sum(ctx, c.cells), [_sum(ctx, a) for a in c.also]) for c in rule.params["claims"]]
+    for part, sentence, stance in _sentences(ctx):
+        if stance is Stance.OTHER:
             continue
-        actual = sum(values)  # type: ignore[arg-type]
-        regex = _compile(pattern)
-        for part, text in _texts(ctx):
-            for match in regex.finditer(text):
-                claimed = parse_number(match.group(1)) if regex.groups else 0
-                if claimed is None or claimed == actual:
+        for claim, actual, others in claims:
+            if actual is None or (claim.context and claim.context not in sentence.folded):
+                continue
+            for match in claim.regex.finditer(sentence.folded):
+                if claim.regex.groups:
+                    if APPROXIMATE.search(sentence.folded[: match.start(1)]):
+                        continue
+                    stated = _stated(match.group(1))
+                else:
+                    stated = 0
+                if stated is None or stated == actual or stated in others:
                     continue
-                snippet = match.group(0)
-                stated = match.group(1) if regex.groups else ""
-                note = "" if stated.isdigit() else f"（即 {claimed}）"
-                message = rule.template.format(snippet=snippet, claimed=note, table_name=table_name, actual=num(actual))
-                yield ctx.finding(
-                    rule,
-                    message,
-                    part=part,
-                    cells=tuple(cells),
-                    expected=actual,
-                    actual=claimed,
-                    subject=snippet,
+                snippet = sentence.quote(*match.span())
+                raw = match.group(1) if claim.regex.groups else ""
+                note = "" if not raw or raw.replace(".", "").isdigit() else f"（即 {stated}）"
+                if stance is Stance.STALE:
+                    note += f"（该句写的是{ctx.report.meta.year - 1}年）"
+                message = rule.template.format(
+                    snippet=snippet, claimed=note, table_name=_table_name(ctx, claim.cells), actual=num(actual)
                 )
+                cells = tuple(c for c in claim.cells if ctx.edition.has_cell(c))
+                yield ctx.finding(
+                    rule, message, part=part, cells=cells, expected=actual, actual=stated, subject=snippet
+                )
+
+
+@evaluator("text_year")
+def text_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A statement of this year's figures under last year's date (a copy left un-updated)."""
+    claims = rule.params["claims"]
+    year = ctx.report.meta.year
+    for part, sentence, stance in _sentences(ctx):
+        if stance is not Stance.STALE:
+            continue
+        folded = sentence.folded
+        if not any(c.regex.search(folded) and (not c.context or c.context in folded) for c in claims):
+            continue
+        written = sentence.written
+        snippet = written if len(written) <= 40 else written[:38] + "……"
+        yield ctx.finding(
+            rule,
+            rule.template.format(snippet=snippet, stale=year - 1, year=year),
+            part=part,
+            subject=written[:40],
+        )
 
 
 @evaluator("basis_citation")

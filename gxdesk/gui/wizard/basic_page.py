@@ -114,7 +114,7 @@ class BasicInfoPage(Page):
         if self.doc.report.settings.get("kind_chosen") or self.doc.path is not None:
             return
         guess = AgencyKind.guess(self.doc.report.meta.agency)
-        if guess is not self.doc.report.meta.kind:
+        if guess is not None and guess is not self.doc.report.meta.kind:
             self.doc.set_field("meta", "kind", guess)
 
     def _on_kind_current_index_changed(self, index: int) -> None:
