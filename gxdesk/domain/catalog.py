@@ -13,13 +13,9 @@ from gxdesk.domain.editions.common import (
     T3,
     T3_CARRIED_IN,
     T3_CARRY_OUT,
-    T3_COLUMNS,
     T3_NEW,
     T3_RESULTS_TOTAL,
-    T4_COLUMNS,
-    T4_GROUPS,
     TOTAL,
-    t4_total,
 )
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.rules import Rule
@@ -129,15 +125,8 @@ def authority_rule(t2: TableSpec) -> Rule:
     )
 
 
-def _total_name(part: str, *labels: str) -> str:
-    """How a message names a total, e.g. 表三“本年新收”总计 (labels from the spec)."""
-    return f"表{part}“{'·'.join(labels)}”{T3_COLUMNS.children[-1].label}"
-
-
 def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ...]) -> tuple[Rule, ...]:
     """Rules on the whole report that do not depend on table layout."""
-    new_total = cell_id(T3, NEW, TOTAL)
-    review, direct, after = (t4_total(g) for g in T4_GROUPS)
     return (
         Rule("EDITION-YEAR", "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}),
         Rule("PART-EMPTY", "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),

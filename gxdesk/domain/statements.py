@@ -86,7 +86,11 @@ CLAIMS: tuple[Claim, ...] = (
         r"(?:无|没有|未收到|未接到|未有|未受理)(?:任何)?(?:依申请公开|政府信息公开申请|信息公开申请)",
         (_t3(NEW),),
     ),
-    Claim("carried-in", rf"上(?:一)?年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?{_TOTALS}(NUM){_COUNT}", (_t3(CARRIED_IN),)),
+    Claim(
+        "carried-in",
+        rf"上(?:一)?年(?:度)?结转(?:的)?(?:政府信息公开)?(?:申请)?{_TOTALS}(NUM){_COUNT}",
+        (_t3(CARRIED_IN),),
+    ),
     Claim(
         "carry-out",
         rf"结转(?:至|到|入)?下(?:一)?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?{_TOTALS}(NUM){_COUNT}",
@@ -174,7 +178,9 @@ CLAIMS: tuple[Claim, ...] = (
 
 # ---- where a sentence speaks of something else ------------------------------------------------
 # Another scope: the whole area or subordinate units, not the reporting agency.
-OTHER_SCOPE = re.compile(r"全(?:省|市|区|县|旗|州|盟|镇|乡|系统)|各(?:部门|单位|乡镇|街道|县|区|市|级)|下属|所属|系统内")
+OTHER_SCOPE = re.compile(
+    r"全(?:省|市|区|县|旗|州|盟|镇|乡|系统)|各(?:部门|单位|乡镇|街道|县|区|市|级)|下属|所属|系统内"
+)
 # A figure about another year is not this year's, unless the sentence also names this year.
 YEAR = re.compile(r"(20\d{2})\s*年")
 THIS_YEAR = re.compile(r"本年|今年|本年度")
@@ -183,4 +189,3 @@ APPROXIMATE = re.compile(r"[约近超逾]$")
 SENTENCE_END = re.compile(r"(?<=[。；！？!?;])|\n")
 
 STALE_EXEMPT_PARTS = ("五",)  # problems and their rectification speak of last year on purpose
-

@@ -194,7 +194,12 @@ def _read_three(
 
 
 # ---- table 四 -------------------------------------------------------------------------------
-_T4_GROUP_LABELS = (("行政复议", "review"), ("行政诉讼", "litigation"), ("未经复议直接起诉", "direct"), ("复议后起诉", "after_review"))
+_T4_GROUP_LABELS = (
+    ("行政复议", "review"),
+    ("行政诉讼", "litigation"),
+    ("未经复议直接起诉", "direct"),
+    ("复议后起诉", "after_review"),
+)
 
 
 @cache

@@ -48,9 +48,7 @@ def xml_parts_parse(path: Path) -> None:
 
 def test_clean_text_keeps_meaning() -> None:
     cleaned = clean_text(PASTED)
-    assert cleaned == (
-        f"第一行{LINE_BREAK}第二行（手动换行）\n分页后空字符响铃孤立代理非字符\nWindows 换行\t制表符"
-    )
+    assert cleaned == (f"第一行{LINE_BREAK}第二行（手动换行）\n分页后空字符响铃孤立代理非字符\nWindows 换行\t制表符")
     assert clean_text(cleaned) == cleaned
     assert clean_text("普通文字\n第二段") == "普通文字\n第二段"
 
@@ -63,9 +61,9 @@ def test_pasted_control_characters_export_and_line_break_stays(tmp_path) -> None
     xml_parts_parse(out)
     xml_parts_parse(tmp_path / "r.xlsx")
     body = docx.Document(str(out)).element.body
-    W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    first = next(p for p in body.iter(f"{W}p") if "第一行" in "".join(t.text or "" for t in p.iter(f"{W}t")))
-    assert first.find(f".//{W}br") is not None  # the manual line break is a line break in Word
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    first = next(p for p in body.iter(f"{w}p") if "第一行" in "".join(t.text or "" for t in p.iter(f"{w}t")))
+    assert first.find(f".//{w}br") is not None  # the manual line break is a line break in Word
     # and it comes back as one on import
     found = read(out)
     assert f"第一行{LINE_BREAK}第二行" in found.parts["一"]
@@ -84,7 +82,9 @@ def test_cli_export_of_pasted_text_has_no_traceback(tmp_path) -> None:  # type: 
 
 
 def test_opening_a_file_with_control_characters_cleans_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    text = dumps(sample_report("qinghe-sthjj-2025.gxr")).replace("青禾市生态环境局", "青禾市\\u000b生态环境局\\u0000", 1)
+    text = dumps(sample_report("qinghe-sthjj-2025.gxr")).replace(
+        "青禾市生态环境局", "青禾市\\u000b生态环境局\\u0000", 1
+    )
     path = tmp_path / "r.gxr"
     path.write_text(text, encoding="utf-8")
     assert "\x00" not in load(path).meta.agency
@@ -100,7 +100,7 @@ def test_cli_never_prints_a_traceback_on_an_unexpected_error(tmp_path) -> None: 
 
 @pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
 def test_no_text_becomes_a_formula(tmp_path, lead: str) -> None:  # type: ignore[no-untyped-def]
-    text = f"{lead}SUM(1,2)+HYPERLINK(\"http://x\")"
+    text = f'{lead}SUM(1,2)+HYPERLINK("http://x")'
     report = hostile(sample_report("qinghe-sthjj-2025.gxr"), text)
     report.explanations = {"T3-BALANCE|x|": text}
     path = tmp_path / "r.xlsx"
@@ -117,8 +117,6 @@ def test_no_text_becomes_a_formula(tmp_path, lead: str) -> None:  # type: ignore
     info = workbook["基本信息"]
     assert info["A1"].value == text and info["A1"].data_type == "s"
     assert any(row[1].value == text for row in info.iter_rows(min_row=3) if len(row) > 1)
-
-
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

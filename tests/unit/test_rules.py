@@ -343,7 +343,7 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         "fee-collected-more",
         "2021",
         do(lambda r: setattr(r.fees, "collected", Decimal("500"))),
-        [("FEE-CONSISTENCY", ())],
+        [("FEE-CONSISTENCY", ()), ("TEXT-TABLE", ())],  # part 六 says "实际收取240元"
     ),
     (
         "fee-unpaid-without-notice",

@@ -9,9 +9,9 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
+from gxdesk.domain.cells import Value
 from gxdesk.domain.editions.common import PARTS, PREFACE
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.cells import Value
 from gxdesk.domain.rules import Context, Rule, evaluator, num
 from gxdesk.domain.statements import (
     APPROXIMATE,
