@@ -94,7 +94,7 @@ def roll_rule(code: str, target: str, terms: tuple[tuple[int, str, str], ...], n
         "roll",
         WARNING,
         "二",
-        "{row}：{expr} = {expected}，但“{target}”为 {actual}，相差 {diff}" + note,
+        "{row}：{expr} = {expected}，但本年“{target}”为 {actual}，相差 {diff}" + note,
         {"target": target, "terms": terms},
     )
 

@@ -391,3 +391,16 @@ def test_finding_keys_are_stable_and_distinct() -> None:
     keys = [f.key for f in evaluate(report)]
     assert len(keys) == len(set(keys)) == 2
     assert keys == [f.key for f in evaluate(copy.deepcopy(report))]
+
+
+def test_roll_messages_read_as_a_clerk_would() -> None:
+    report = clean("2021")
+    report.values["t2.b1.normative.valid"] = 30
+    (roll,) = (f for f in evaluate(report) if f.code == "T2-VALID-ROLL")
+    assert roll.message.startswith(
+        "行政规范性文件：上年现行有效件数 25 + 本年制发件数 3 − 本年废止件数 1 = 27，但本年“现行有效件数”为 30"
+    )
+    assert "本年本年" not in roll.message
+    report.parts["六"] = "全年未发生行政诉讼。"
+    (text,) = (f for f in evaluate(report) if f.code == "TEXT-TABLE" and f.part == "六")
+    assert text.message.endswith("但表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）为 3")

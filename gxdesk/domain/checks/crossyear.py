@@ -54,5 +54,5 @@ def roll(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _term_name(src: str, label: str) -> str:
     """``本年制发件数`` stays as it is; ``现行有效件数`` becomes 上年现行有效件数 (never 本年本年…)."""
     if src == "prior":
-        return f"上年报告“{label}”" if label.startswith(("本年", "上一年")) else f"上年{label}"
+        return f"上年报告的“{label}”" if label.startswith(("本年", "上一年")) else f"上年{label}"
     return label if label.startswith("本年") else f"本年{label}"

@@ -135,6 +135,10 @@ def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
     parents = {s.row[-2] for s in specs if len(s.row) >= 2}
     if len(parents) == 1 and all(len(s.row) >= 3 for s in specs):
         return f"表{first.part}“{parents.pop()}”各项{column}之和"
+    groups = {s.column[0] for s in specs if len(s.column) > 2}
+    if len(groups) == 1 and len(specs) == sum(len(s.column) > 2 for s in specs):
+        # 表四“行政诉讼”总计（未经复议直接起诉与复议后起诉之和）
+        return f"表{first.part}“{groups.pop()}”{column}（{'与'.join(s.column[1] for s in specs)}之和）"
     return f"表{first.part}" + "与".join(f"“{label(s)}”" for s in specs) + f"{column}之和"
 
 
