@@ -1,7 +1,11 @@
 """Save a screenshot of every step of the window on a sample report.
 
-Run under Xvfb for a real window (``xvfb-run -a python tools/screenshots.py``) or with
-``QT_QPA_PLATFORM=offscreen``. A CJK font must be installed (fonts-noto-cjk on Debian).
+Run under Xvfb for a real window, with the screen size to try::
+
+    xvfb-run -a -s "-screen 0 1280x720x24" python tools/screenshots.py --out docs/screenshots/1280x720
+
+or with ``QT_QPA_PLATFORM=offscreen``. A CJK font must be installed (fonts-noto-cjk on Debian).
+The window sizes itself to the screen as it does for a user.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ def main() -> int:
 
     app = create_application()
     window = build_window(str(sample(args.sample)))
-    window.resize(1440, 900)
     window.show()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)

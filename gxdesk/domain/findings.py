@@ -20,6 +20,11 @@ class Severity(Enum):
         return "错误" if self is Severity.ERROR else "提示"
 
 
+# Not yet filled: a blank cell, a part with nothing written. Checks of received reports and the
+# export treat them as the findings they are; the wizard shows them as work still to do.
+TODO_CODES = frozenset({"CELL-BLANK", "PART-EMPTY"})
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem: rule code, severity, where (part, cell ids), both values and a message."""
@@ -44,6 +49,11 @@ class Finding:
         """Stable identity, so an author's explanation stays attached across edits."""
         where = ",".join(self.cells) if self.cells else self.part
         return f"{self.code}|{where}|{self.subject}"
+
+    @property
+    def todo(self) -> bool:
+        """Something not yet filled in: a to-do while the author writes, a finding at export."""
+        return self.code in TODO_CODES
 
     def as_tuple(self) -> tuple[str, tuple[str, ...]]:
         return (self.code, self.cells)

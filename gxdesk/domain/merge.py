@@ -46,6 +46,17 @@ class Plan:
         return not self.changes
 
 
+def suggested_mode(report_year: int, source_year: int | None) -> tuple[str, str]:
+    """("this" | "prior", why) for the import question, from the year the file says it is for."""
+    if source_year is None:
+        return "this", ""
+    if source_year == report_year - 1:
+        return "prior", f"文件是{source_year}年度的报告，本报告是{report_year}年度，建议作为上年报告导入。"
+    if source_year == report_year:
+        return "this", f"文件是{source_year}年度的数据，与本报告年度相同。"
+    return "this", f"注意：文件是{source_year}年度的，本报告是{report_year}年度。"
+
+
 def plan(report: Report, found: Found, *, prior_year: bool = False) -> Plan:
     """What importing ``found`` into ``report`` would do."""
     after = copy.deepcopy(report)

@@ -96,19 +96,24 @@ def import_path(parent: QWidget | None, folder: str = "") -> str:
     return path
 
 
-def ask_import_mode(parent: QWidget | None, source: str) -> str | None:
-    """ "this" (this year's numbers), "prior" (last year's report), or None (cancel)."""
+def ask_import_mode(parent: QWidget | None, source: str, suggested: str = "this", why: str = "") -> str | None:
+    """ "this" (this year's numbers), "prior" (last year's report), or None (cancel).
+
+    ``suggested`` is the default button (from the file's year); ``why`` says so to the author.
+    """
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "导入",
         f"“{source}”是本年度的数字，还是上一年度的报告？\n\n"
-        "· 本年数据：把其中的数字和文字填入本报告（只填尚未写的文字部分）；\n"
+        + (f"{why}\n\n" if why else "")
+        + "· 本年数据：把其中的数字和文字填入本报告（只填尚未写的文字部分）；\n"
         "· 上年报告：作为上年数据保存，用于跨年度检查，并结转“上年结转”等数字。",
         _B.Cancel,
         parent,
     )
     this = box.addButton("本年数据", QMessageBox.ButtonRole.AcceptRole)
     prior = box.addButton("上年报告", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(prior if suggested == "prior" else this)
     box.button(_B.Cancel).setText("取消")
     box.exec()
     clicked = box.clickedButton()

@@ -97,9 +97,15 @@ class ReportDocument(QObject):
     def is_modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
 
-    def counts(self) -> tuple[int, int]:
-        errors = sum(f.severity is Severity.ERROR for f in self.findings)
-        return errors, len(self.findings) - errors
+    def counts(self, todo_apart: bool = False) -> tuple[int, ...]:
+        """(errors, warnings), or with ``todo_apart`` (errors, warnings, not yet filled) as the
+        wizard shows them while the author works."""
+        if not todo_apart:
+            errors = sum(f.severity is Severity.ERROR for f in self.findings)
+            return errors, len(self.findings) - errors
+        todo = sum(f.todo for f in self.findings)
+        errors = sum(f.severity is Severity.ERROR and not f.todo for f in self.findings)
+        return errors, len(self.findings) - errors - todo, todo
 
     # ---- editing (each pushes one undo step) -----------------------------------------
     def set_cells(self, new_values: dict[str, Value | None], text: str = "") -> int:

@@ -111,14 +111,11 @@ class FileController(QObject):
 
     def import_file(self, path: Path | None = None, mode: str | None = None) -> bool:
         """Import numbers and text (this year's) or last year's report, after a preview."""
-        from gxdesk.domain.merge import plan
+        from gxdesk.domain.merge import plan, suggested_mode
         from gxdesk.exchange.importer import read
 
         path = path or self._choose(dialogs.import_path)
         if path is None:
-            return False
-        mode = mode or dialogs.ask_import_mode(self.window, path.name)
-        if mode is None:
             return False
         try:
             found = read(path)
@@ -130,6 +127,10 @@ class FileController(QObject):
                 self.window,
                 f"读取“{path.name}”时出现意外错误（{type(exc).__name__}），文件可能已损坏。\n\n报告没有任何改动。",
             )
+            return False
+        suggestion, why = suggested_mode(self.doc.report.meta.year, found.year)
+        mode = mode or dialogs.ask_import_mode(self.window, path.name, suggestion, why)
+        if mode is None:
             return False
         result = plan(self.doc.report, found, prior_year=mode == "prior")
         title = f"导入“{path.name}”" + ("（作为上年报告）" if mode == "prior" else "")

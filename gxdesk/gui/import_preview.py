@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gxdesk.domain.imported import NoteKind
 from gxdesk.domain.merge import Plan
+from gxdesk.gui.wrapping import WrappingDelegate
 
 _COLORS = {
     NoteKind.DOUBTFUL: "#a16207",
@@ -52,7 +53,7 @@ class ImportPreviewDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
         self.tree.setColumnWidth(0, 360)
-        self.tree.setWordWrap(True)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         layout.addWidget(self.tree, 1)
         order = [
             NoteKind.MISSING,

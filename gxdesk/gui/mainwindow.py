@@ -6,9 +6,10 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +30,8 @@ from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.panel import FindingsPanel
+from gxdesk.gui.settings import load_geometry, save_geometry
+from gxdesk.gui.wrapping import WrappingDelegate
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
 
@@ -51,17 +55,56 @@ _PAGE_CLASSES = {
 }
 
 
+# Preferred, minimum: the minimum fits 1280×720 (a 1080p screen at 150 %) with the findings dock.
+PREFERRED_SIZE = QSize(1360, 880)
+MINIMUM_SIZE = QSize(960, 560)
+FRAME = QSize(16, 40)  # a window frame and title bar, roughly, on Windows 10/11 and Kylin
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    """A page scrolls rather than clips when the window is small; tables keep their own scroll."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
 class MainWindow(QMainWindow):
     """One report per window; ``files`` handles new/open/save and recovery."""
 
     def __init__(self, doc: ReportDocument) -> None:
         super().__init__()
         self.setAcceptDrops(True)
-        self.resize(QSize(1360, 880))
+        self.setMinimumSize(MINIMUM_SIZE)
         self.files = FileController(self)
         self.pages: dict[Step, Page] = {}
         self._build_chrome()
         self.set_document(doc)
+        self.fit_to_screen()
+
+    def fit_to_screen(self) -> None:
+        """The last geometry if it still fits the screen, else the preferred size within it.
+
+        A 1366×768 laptop or a 1080p screen at 150 % (1280×720 usable) must show the step
+        buttons and the status bar: the window never opens larger than the available area.
+        """
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(PREFERRED_SIZE)
+            return
+        available = screen.availableGeometry()
+        saved = load_geometry()
+        if saved is not None and self.restoreGeometry(saved) and available.contains(self.frameGeometry()):
+            return
+        # Leave room for the frame and title bar, which the window's own size does not include.
+        width = max(MINIMUM_SIZE.width(), min(PREFERRED_SIZE.width(), available.width() - FRAME.width()))
+        height = max(MINIMUM_SIZE.height(), min(PREFERRED_SIZE.height(), available.height() - FRAME.height()))
+        self.resize(width, height)
+        self.step_list.setFixedWidth(max(190, min(300, available.width() // 6)))
+        left = available.x() + max(0, (available.width() - width - FRAME.width()) // 2)
+        top = available.y() + max(0, (available.height() - height - FRAME.height()) // 2)
+        self.move(left, top)
 
     # ---- building ----------------------------------------------------------------------
     def _build_chrome(self) -> None:
@@ -70,7 +113,7 @@ class MainWindow(QMainWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         self.step_list = QListWidget()
         self.step_list.setFixedWidth(300)
-        self.step_list.setWordWrap(True)
+        self.step_list.setItemDelegate(WrappingDelegate(self.step_list))
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px; }")
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
@@ -175,11 +218,12 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         current = self.current_step() if self.pages else Step.BASIC
-        while self.stack.count():
+        while self.stack.count():  # scroll areas holding the old pages
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pages = {}  # built on first visit: start-up shows only the first step
+        self._areas: dict[Step, QScrollArea] = {}
         panel = FindingsPanel(doc)
         panel.activated.connect(self.go_to_finding)
         self.findings_panel = panel
@@ -213,7 +257,8 @@ class MainWindow(QMainWindow):
             else:
                 page = cls(self.doc)
             self.pages[step] = page
-            self.stack.addWidget(page)
+            self._areas[step] = _scrolling(page)
+            self.stack.addWidget(self._areas[step])
         return page
 
     # ---- navigation --------------------------------------------------------------------
@@ -239,7 +284,7 @@ class MainWindow(QMainWindow):
         page = self.page(step)
         if hasattr(page, "ensure_drafted"):
             page.ensure_drafted()
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self._areas[step])
         self.back.setEnabled(step > Step.BASIC)
         self.next.setEnabled(step < Step.FINISH)
         self.position.setText(f"第 {step + 1} 步，共 {len(Step)} 步")
@@ -250,9 +295,8 @@ class MainWindow(QMainWindow):
 
     # ---- status ------------------------------------------------------------------------
     def _refresh_status(self) -> None:
-        errors, warnings = self.doc.counts()
-        blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
-        self.counts.setText(f"错误 {errors} · 提示 {warnings - blank} · 未填写 {blank}")
+        errors, warnings, todo = self.doc.counts(todo_apart=True)
+        self.counts.setText(f"错误 {errors} · 提示 {warnings} · 未填写 {todo}")
         for step in Step:
             item = self.step_list.item(int(step))
             if item is None:
@@ -303,6 +347,7 @@ class MainWindow(QMainWindow):
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.may_close():
+            save_geometry(self.saveGeometry())
             self.files.shutdown()
             event.accept()
         else:

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 MAX_RECENT = 8
 
@@ -56,4 +56,16 @@ def add_recent(path: str | Path) -> list[str]:
 def remove_recent(path: str) -> None:
     s = settings()
     s.setValue("recent", [p for p in recent_files() if p != path])
+    s.sync()
+
+
+def load_geometry() -> QByteArray | None:
+    """The main window's last geometry, if any."""
+    value = settings().value("window/geometry")
+    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+
+def save_geometry(geometry: QByteArray) -> None:
+    s = settings()
+    s.setValue("window/geometry", geometry)
     s.sync()

@@ -14,6 +14,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from gxdesk.gui import dialogs
+from gxdesk.gui.findings.panel import FINDING_ROLE
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.resources import sample
 from gxdesk.store import load
@@ -77,7 +78,9 @@ def test_warning_explanation_is_saved(qtbot, make_window, answers, tmp_path) -> 
     panel.explain.click()
     finding = doc.findings[0]
     assert doc.report.explanations[finding.key] == "1件文件有效期届满自动失效"
-    assert panel.tree.topLevelItem(0).text(2) == "1件文件有效期届满自动失效"
+    item = next(panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())
+                if panel.tree.topLevelItem(i).data(0, FINDING_ROLE).key == finding.key)  # fmt: skip
+    assert item.text(1).endswith("\n说明：1件文件有效期届满自动失效")
     assert window.step_list.item(int(Step.ACTIVE)).data(Qt.ItemDataRole.UserRole) == "COMPLETE"
     answers.set("save_path", str(tmp_path / "x.gxr"))
     assert window.files.save_as()
@@ -162,7 +165,13 @@ def test_new_report_offers_skeletons_and_draft(qtbot, make_window) -> None:  # t
     assert doc.report.meta.kind.value == "县级人民政府" and basic.kind.currentText() == "县级人民政府"
     window.go_to(Step.PREFACE)
     assert "某某县人民政府" in doc.report.preface and "国办公开办函〔2021〕30号" in doc.report.preface
-    assert window.step_list.item(int(Step.OVERVIEW)).data(Qt.ItemDataRole.UserRole) == "ERROR"
+    # A new report greets with work to do, not with red errors.
+    marks = {window.step_list.item(int(s)).data(Qt.ItemDataRole.UserRole) for s in (Step.OVERVIEW, Step.PROBLEMS)}
+    assert marks == {"INCOMPLETE"}
+    assert window.counts.text().startswith("错误 0 ·")
+    dock = window.findings_panel
+    assert all(f.todo for f in dock.doc.findings if f.severity.label == "错误")
+    assert not [f for f in dock.visible_findings() if f.severity.label == "错误"]
 
 
 RECOVERY_SCRIPT = r"""
@@ -331,3 +340,41 @@ def test_unexpected_error_is_explained_and_logged(qtbot, make_window, answers, i
     assert "RuntimeError" in answers.texts("show_error")[0] and "另存为" in answers.texts("show_error")[0]
     assert "boom" in (isolated_config / "error.log").read_text(encoding="utf-8")
     assert window.doc.report.meta.agency == "青禾市生态环境局"
+
+
+def test_import_question_preselects_by_the_files_year(make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A 2025 report imported into a 2026 one is last year's: the question says so and defaults to it."""
+    import builders
+
+    source = tmp_path / "2025.docx"
+    builders.docx_report(source, year=2025)
+    window = make_window()
+    window.go_to(Step.BASIC).year.setValue(2026)
+    answers.set("import_path", str(source))
+    answers.set("ask_import_mode", lambda parent, name, suggested, why: suggested)
+    answers.set("preview_import", True)
+    assert window.files.import_file()
+    (asked,) = [args for name, args in answers.asked if name == "ask_import_mode"]
+    assert asked[1] == "prior" and "2025年度" in asked[2] and "2026年度" in asked[2]
+    assert window.doc.report.prior is not None and window.doc.report.prior.year == 2025
+
+
+def test_whole_messages_readable_in_a_narrow_dock(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """Long messages wrap to as many lines as they need; nothing is cut to "法人或其他组…"."""
+    from PySide6.QtCore import QRect
+
+    window = make_window(sample("xianyou-gxj-2020.gxr"))
+    panel = window.findings_panel
+    panel.hide_blank.setCurrentIndex(1)
+    window.resizeDocks([window.dock], [240], Qt.Orientation.Horizontal)
+    qtbot.wait(50)
+    tree = panel.tree
+    assert tree.topLevelItemCount() >= 5
+    width = tree.columnWidth(1)
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        needed = tree.fontMetrics().boundingRect(
+            QRect(0, 0, width - 8, 10_000), int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere), item.text(1)
+        )
+        assert tree.visualItemRect(item).height() >= needed.height(), item.text(1)
+    assert tree.visualItemRect(tree.topLevelItem(0)).height() > 2 * tree.fontMetrics().height()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetrics
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from gxdesk.domain.findings import Finding, Severity
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
+from gxdesk.gui.wrapping import WrappingDelegate
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 FILTERS = (("全部", None), ("仅错误", Severity.ERROR), ("仅提示", Severity.WARNING))
@@ -30,9 +31,11 @@ class FindingsPanel(QWidget):
 
     activated = Signal(object)
 
-    def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: ReportDocument, parent: QWidget | None = None, *, at_export: bool = False) -> None:
+        """``at_export``: the check before export, where an unwritten part is an error to list."""
         super().__init__(parent)
         self.doc = doc
+        self.at_export = at_export
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         top = QHBoxLayout()
@@ -49,19 +52,13 @@ class FindingsPanel(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
         self.tree = QTreeWidget()
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["级别", "问题", "说明"])
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["级别", "问题"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))  # whole messages, even in a narrow dock
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # messages wrap in a narrow dock
-        header.sectionResized.connect(self._on_header_section_resized)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
-        self.tree.setColumnWidth(2, 90)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         self.tree.currentItemChanged.connect(self._on_tree_current_item_changed)
         layout.addWidget(self.tree, 1)
@@ -84,7 +81,8 @@ class FindingsPanel(QWidget):
         return [
             f
             for f in self.doc.findings
-            if (severity is None or f.severity is severity) and (show_blank or f.code != "CELL-BLANK")
+            if (severity is None or f.severity is severity)
+            and (show_blank or not (f.code == "CELL-BLANK" if self.at_export else f.todo))
         ]
 
     def _on_doc_findings_changed(self) -> None:
@@ -100,45 +98,26 @@ class FindingsPanel(QWidget):
         )
         self.tree.clear()
         for f in self.visible_findings():
+            todo = f.todo and not self.at_export
+            explanation = self.doc.report.explanations.get(f.key, "")
             item = QTreeWidgetItem(
                 [
-                    f.severity.label,
-                    self._wrap(f"【{STEP_SHORT[step_of(f)]}】{f.message}"),
-                    self.doc.report.explanations.get(f.key, ""),
+                    "待填写" if todo else f.severity.label,
+                    f"【{STEP_SHORT[step_of(f)]}】{f.message}" + (f"\n说明：{explanation}" if explanation else ""),
                 ]
             )
             item.setData(0, FINDING_ROLE, f)
-            color = QColor("#b91c1c") if f.severity is Severity.ERROR else QColor("#a16207")
+            color = QColor("#6b7280" if todo else "#b91c1c" if f.severity is Severity.ERROR else "#a16207")
             item.setForeground(0, QBrush(color))
             item.setToolTip(1, f.message)
             self.tree.addTopLevelItem(item)
             if current is not None and f.key == current.key:
                 self.tree.setCurrentItem(item)
         if not self.tree.topLevelItemCount():
-            empty = QTreeWidgetItem(["", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题", ""])
+            empty = QTreeWidgetItem(["", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题"])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.tree.addTopLevelItem(empty)
         self._on_tree_current_item_changed()
-
-    def _wrap(self, text: str) -> str:
-        """Line breaks at the column's width: Qt does not wrap Chinese text in tree rows by itself."""
-        width = max(120, self.tree.columnWidth(1) - 40)
-        metrics = QFontMetrics(self.tree.font())
-        lines, line = [], ""
-        for ch in text:
-            if line and metrics.horizontalAdvance(line + ch) > width:
-                lines.append(line)
-                line = ""
-            line += ch
-        return "\n".join([*lines, line])
-
-    def _on_header_section_resized(self, index: int, _old: int, _new: int) -> None:
-        if index == 1 and not getattr(self, "_rewrapping", False):
-            self._rewrapping = True
-            try:
-                self.refresh()
-            finally:
-                self._rewrapping = False
 
     def current_finding(self) -> Finding | None:
         item = self.tree.currentItem()

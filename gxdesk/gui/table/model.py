@@ -124,7 +124,7 @@ class ReportTableModel(QAbstractTableModel):
             return self._label_data(g, role)
         findings = self.doc.findings_by_cell.get(spec.id, [])
         # A cell not yet filled is work to do, not a problem: it is not coloured as one.
-        severity = self._worst([f for f in findings if f.code != "CELL-BLANK"])
+        severity = self._worst([f for f in findings if not f.todo])
         if role == SEVERITY_ROLE:
             return severity.value if severity else None
         if role == R.BackgroundRole:

@@ -30,7 +30,7 @@ class FinishPage(Page):
         self.summary = QLabel()
         self.summary.setStyleSheet("font-size: 12pt; padding: 6px 0;")
         self.layout_.addWidget(self.summary)
-        self.panel = FindingsPanel(doc)
+        self.panel = FindingsPanel(doc, at_export=True)
         self.layout_.addWidget(self.panel, 1)
         options = QHBoxLayout()
         options.addWidget(QLabel("Word 字体："))
@@ -98,10 +98,11 @@ class FinishPage(Page):
         self.accept_totals.setVisible(
             any(f.code in ("T3-ROWSUM", "T3-RESULTSUM", "T4-GROUPSUM") for f in self.doc.findings)
         )
+        # At export what is not filled counts: an empty part is an error here, a blank cell a note.
         errors, _ = self.doc.counts()
         blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
         unexplained = sum(
-            f.severity is Severity.WARNING and f.code != "CELL-BLANK" and f.key not in self.doc.report.explanations
+            f.severity is Severity.WARNING and not f.todo and f.key not in self.doc.report.explanations
             for f in self.doc.findings
         )
         if errors:

@@ -77,7 +77,8 @@ def step_findings(doc: ReportDocument, step: Step) -> list[Finding]:
 
 
 def step_state(doc: ReportDocument, step: Step) -> StepState:
-    findings = [f for f in step_findings(doc, step) if f.code != "CELL-BLANK"]
+    # What is not yet filled is work to do (○), not an error, while the author writes.
+    findings = [f for f in step_findings(doc, step) if not f.todo]
     if any(f.severity is Severity.ERROR for f in findings):
         return StepState.ERROR
     if any(f.key not in doc.report.explanations for f in findings):
@@ -95,5 +96,5 @@ def is_filled(doc: ReportDocument, step: Step) -> bool:
     if part in ("一", "五", "六"):
         return has_content(report.parts.get(part))
     if part in ("二", "三", "四"):
-        return not any(f.code == "CELL-BLANK" and f.part == part for f in doc.findings)
+        return not any(f.todo and f.part == part for f in doc.findings)
     return not any(f.severity is Severity.ERROR for f in doc.findings)

@@ -1,0 +1,96 @@
+"""The window fits the screens clerks have: 1280×720 (1080p at 150 %), 1366×768, 1920×1080.
+
+Each size runs in its own process: the offscreen platform takes its screen from a config file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+PROBE = textwrap.dedent(
+    """
+    import json, sys
+    from PySide6.QtCore import QPoint, QRect
+    from gxdesk.gui.app import build_window, create_application
+    from gxdesk.gui.wizard.steps import Step
+    from gxdesk.resources import sample
+
+    app = create_application()
+    window = build_window(str(sample("qinghe-sthjj-2025.gxr")))
+    window.show()
+    app.processEvents()
+    available = app.primaryScreen().availableGeometry()
+    outside = []
+    for step in Step:
+        window.go_to(step)
+        app.processEvents()
+        for name, widget in (("下一步", window.next), ("上一步", window.back), ("状态栏", window.statusBar()),
+                             ("检查结果", window.dock), ("步骤列表", window.step_list)):
+            rect = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+            if not available.contains(rect) or not widget.isVisible():
+                outside.append([step.name, name, list(rect.getRect())])
+    frame = window.frameGeometry()
+    print(json.dumps({"frame": list(frame.getRect()), "outside": outside,
+                      "inside": available.contains(frame)}))
+    window.doc.undo_stack.setClean()
+    """
+)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 728), (1920, 1040)])
+def test_window_and_its_buttons_lie_inside_the_screen(tmp_path: Path, width: int, height: int) -> None:
+    config = tmp_path / "screen.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}))
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "GXDESK_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert probe["inside"], probe["frame"]
+    assert probe["outside"] == []
+
+
+def test_a_saved_geometry_too_big_for_this_screen_is_not_restored(tmp_path: Path) -> None:
+    """Opened last on a big monitor, now on the laptop: the window still fits."""
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 2560, "height": 1440}]}))
+    small = tmp_path / "small.json"
+    small.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": 1280, "height": 720}]}))
+    save_big = textwrap.dedent(
+        """
+        from gxdesk.gui.app import build_window, create_application
+        from gxdesk.gui.settings import save_geometry
+        app = create_application()
+        window = build_window(None)
+        window.resize(2400, 1350)
+        window.show()
+        app.processEvents()
+        save_geometry(window.saveGeometry())
+        window.doc.undo_stack.setClean()
+        """
+    )
+    env = {**os.environ, "GXDESK_CONFIG_DIR": str(tmp_path)}
+    subprocess.run(
+        [sys.executable, "-c", save_big],
+        env={**env, "QT_QPA_PLATFORM": f"offscreen:configfile={big}"},
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        env={**env, "QT_QPA_PLATFORM": f"offscreen:configfile={small}"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    assert probe["inside"] and probe["outside"] == []
