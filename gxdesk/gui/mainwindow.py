@@ -31,9 +31,9 @@ from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.panel import FindingsPanel
 from gxdesk.gui.settings import load_geometry, save_geometry
-from gxdesk.gui.wrapping import WrappingDelegate
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
+from gxdesk.gui.wrapping import WrappingDelegate
 
 STATE_COLORS = {
     StepState.COMPLETE: "#15803d",
