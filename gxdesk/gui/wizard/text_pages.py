@@ -27,7 +27,7 @@ class TextPage(Page):
         self.body = QHBoxLayout()
         self.layout_.addLayout(self.body, 1)
         self.editor = BoundTextEdit(doc, self.key)
-        self.editor.setMinimumWidth(420)
+        self.editor.setMinimumWidth(340)
         self.body.addWidget(self.editor, 3)
         self.side = QVBoxLayout()
         self.body.addLayout(self.side, 2)
