@@ -20,7 +20,13 @@ PRINT_WIDTHS_MM = {
 }
 
 
-KEEP_WHOLE = ("t2", "t4")  # short tables are never split; a caption never ends a page
+# How tables break across pages. 表四 is never split. 表二 breaks only between its 第二十条
+# blocks. 表三 (often longer than a page) keeps its header with at least FIRST_ROWS rows, never
+# splits a merged label group such as （三）不予公开, and prints the label of a group too tall to
+# keep together (三、本年度办理结果) at its top, so a page break cannot cut the label in two.
+KEEP_WHOLE = ("t4",)
+FIRST_ROWS = 4
+TALL_GROUP_ROWS = 10
 ROW_HEIGHT_TWIPS = {"t2": 454, "t3": 340, "t4": 397}  # 8 mm, 6 mm, 7 mm
 
 
@@ -29,6 +35,63 @@ def column_widths(table: TableSpec, total: int = TYPE_AREA_TWIPS) -> list[int]:
     weights = PRINT_WIDTHS_MM.get(table.key) or table.col_widths or (1,) * table.n_cols
     widths = [int(total * w / sum(weights)) for w in weights]
     widths[-1] += total - sum(widths)
+    return widths
+
+
+# A figure never wraps: columns widen for the widest number (taken from the label columns) and,
+# where that is not enough (表四's fifteen columns, a province's seven-digit totals), the table's
+# type steps down. Digits are half an em in Times New Roman, 宋体, 仿宋 and Liberation Serif (which
+# LibreOffice and WPS on Linux use in its place); 0.52 em leaves a little room.
+DIGIT_EM = 0.52
+CELL_MARGINS_TWIPS = 2 * 57 + 10  # tblCellMar left + right, and a little air
+# First the labels give up a quarter of their width and the type steps down by up to 1 pt; only
+# then do labels give up nearly half (more lines in a label) and the type go down to 7 pt.
+STEPS = ((0.75, 2), (0.55, 5))
+SMALLEST_HALF_PT = 13  # 小六 (6.5 pt), for a roll-up of six-digit figures in 表四's fifteen columns
+
+
+def fit_columns(table: TableSpec, values: dict[str, Value | None], size_half_pt: int) -> tuple[list[int], int]:
+    """(column widths in twips, type size in half points) with every number on one line."""
+    nominal = column_widths(table)
+    longest = [0] * table.n_cols
+    for g in table.grid:
+        if g.cell is not None and g.colspan == 1:
+            longest[g.col] = max(longest[g.col], len(cell_text(g, table, values)))
+    for share, steps in STEPS:
+        for size in range(size_half_pt, max(SMALLEST_HALF_PT, size_half_pt - steps) - 1, -1):
+            widths = _widths_for(table, nominal, longest, size, share)
+            if widths is not None:
+                return widths, size
+    size = max(SMALLEST_HALF_PT, size_half_pt - STEPS[-1][1])
+    return _widths_for(table, nominal, longest, size, STEPS[-1][0], force=True) or nominal, size
+
+
+def _widths_for(
+    table: TableSpec,
+    nominal: list[int],
+    longest: list[int],
+    size_half_pt: int,
+    share: float,
+    *,
+    force: bool = False,
+) -> list[int] | None:
+    needed = [int(n * DIGIT_EM * size_half_pt * 10) + CELL_MARGINS_TWIPS if n else 0 for n in longest]
+    data = range(table.label_cols, table.n_cols)
+    widths = [max(w, needed[c]) if c in data else w for c, w in enumerate(nominal)]
+    excess = sum(widths) - sum(nominal)
+    # Who gives the width: first data columns wider than their numbers need, then the labels.
+    floor = [max(needed[c], int(nominal[c] * share)) for c in range(table.n_cols)]
+    givers = [(c, nominal[c] - floor[c]) for c in data if floor[c] < nominal[c]]
+    givers += [(c, nominal[c] - int(nominal[c] * share)) for c in range(table.label_cols)]
+    spare = sum(give for _, give in givers)
+    if excess > spare and not force:
+        return None
+    take = min(excess, spare)
+    if take > 0:
+        for c, give in givers:
+            widths[c] -= -(-take * give // spare)  # rounded up, so the table never overflows
+    if not force:
+        widths[-1] += sum(nominal) - sum(widths)  # rounding back to the exact type area
     return widths
 
 
@@ -43,7 +106,7 @@ def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) ->
 
 def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt: int) -> BaseOxmlElement:
     """A ``w:tbl`` whose merges (gridSpan / vMerge) are exactly the spec's grid."""
-    widths = column_widths(table)
+    widths, size_half_pt = fit_columns(table, values, size_half_pt)
     tbl = OxmlElement("w:tbl")
     tbl.append(table_properties(widths))
     grid = OxmlElement("w:tblGrid")
@@ -58,11 +121,18 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
             for c in range(g.col, g.col + g.colspan):
                 owner[(r, c)] = g
 
+    block_starts = {g.row for g in table.grid if g.role is Role.CAPTION}
+    grouped = _kept_groups(table, widths, size_half_pt)
+
     def keep(row: int) -> bool:
-        """Rows that stay on the page with the next one: whole short tables, long ones' headers."""
+        """Rows that stay on the page with the next one."""
+        if row >= table.n_rows - 1:
+            return False
         if table.key in KEEP_WHOLE:
-            return row < table.n_rows - 1
-        return row < table.header_rows
+            return True
+        if block_starts:
+            return row + 1 not in block_starts
+        return row < table.header_rows + FIRST_ROWS - 1 or row in grouped
 
     for r in range(table.n_rows):
         tr = OxmlElement("w:tr")
@@ -70,18 +140,46 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
         c = 0
         while c < table.n_cols:
             g = owner[(r, c)]
-            tc = _cell(g, widths, first_row=g.row == r)
-            if g.row == r:
-                _fill(tc, g, cell_text(g, table, values), size_half_pt, keep_next=keep(r))
-            else:
-                tc.append(OxmlElement("w:p"))
+            tc = _cell(g, widths, first_row=g.row == r, top=g.rowspan > TALL_GROUP_ROWS)
+            # A merged cell's continuation holds an empty paragraph in the table's own style and
+            # size: one in the body style (16 pt, on the 22-line grid) would make Word grow the
+            # row and push the numbers of rows under a long merged label to the top.
+            text = cell_text(g, table, values) if g.row == r else ""
+            _fill(tc, g, text, size_half_pt, keep_next=keep(r))
             tr.append(tc)
             c += g.colspan
         row_flags(tr, header=r < table.header_rows, min_height=ROW_HEIGHT_TWIPS.get(table.key, 340))
     return tbl
 
 
-def _cell(g: GridCell, widths: list[int], *, first_row: bool) -> BaseOxmlElement:
+def _kept_groups(table: TableSpec, widths: list[int], size_half_pt: int) -> set[int]:
+    """Rows kept with the next one so that no merged label is cut by a page break.
+
+    A group of up to TALL_GROUP_ROWS rows stays whole. A taller one (三、本年度办理结果, printed
+    at its top) keeps as many rows together as its label needs to be printed whole, extended to
+    the end of any group those rows belong to.
+    """
+    labels = [g for g in table.grid if g.role is Role.LABEL and g.rowspan > 1]
+    kept: set[int] = set()
+    for g in labels:
+        if g.rowspan <= TALL_GROUP_ROWS:
+            kept |= set(range(g.row, g.row + g.rowspan - 1))
+    row_height = ROW_HEIGHT_TWIPS.get(table.key, 340)
+    for g in labels:
+        if g.rowspan <= TALL_GROUP_ROWS:
+            continue
+        width = sum(widths[g.col : g.col + g.colspan]) - CELL_MARGINS_TWIPS
+        per_line = max(1, width // (size_half_pt * 10))
+        needed = -(-len(g.text) // per_line) * size_half_pt * 10 * 5 // 4  # lines × 1.25 × size
+        last = g.row + max(1, -(-needed // row_height)) - 1
+        for other in labels:  # never stop inside a group
+            if other.rowspan <= TALL_GROUP_ROWS and other.row <= last < other.row + other.rowspan:
+                last = other.row + other.rowspan - 1
+        kept |= set(range(g.row, min(last, g.row + g.rowspan - 1)))
+    return kept
+
+
+def _cell(g: GridCell, widths: list[int], *, first_row: bool, top: bool = False) -> BaseOxmlElement:
     tc = OxmlElement("w:tc")
     tcpr = OxmlElement("w:tcPr")
     tcw = OxmlElement("w:tcW")
@@ -98,7 +196,7 @@ def _cell(g: GridCell, widths: list[int], *, first_row: bool) -> BaseOxmlElement
             merge.set(qn("w:val"), "restart")
         tcpr.append(merge)
     valign = OxmlElement("w:vAlign")
-    valign.set(qn("w:val"), "center")
+    valign.set(qn("w:val"), "top" if top else "center")
     tcpr.append(valign)
     tc.append(tcpr)
     return tc
@@ -115,7 +213,14 @@ def _fill(tc: BaseOxmlElement, g: GridCell, text: str, size_half_pt: int, *, kee
     jc = OxmlElement("w:jc")
     jc.set(qn("w:val"), "left" if g.role is Role.LABEL else "center")
     ppr.append(jc)
+    mark = OxmlElement("w:rPr")  # the paragraph mark's size: an empty cell is as small as a full one
+    for tag in ("w:sz", "w:szCs"):
+        child(mark, tag).set(qn("w:val"), str(size_half_pt))
+    ppr.append(mark)
     p.append(ppr)
+    if not text:
+        tc.append(p)
+        return
     run = OxmlElement("w:r")
     rpr = OxmlElement("w:rPr")
     for tag in ("w:sz", "w:szCs"):

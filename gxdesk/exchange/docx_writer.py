@@ -214,7 +214,7 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
         if part.table:
             document.add_paragraph(part.heading, style=STYLE_H1)
             if report.leads.get(part.numeral, "").strip():
-                _text(document, report.leads[part.numeral], fonts, bold)
+                _text(document, report.leads[part.numeral], fonts, bold, keep_next=True)
             table = edition.table(part.numeral)
             sectpr = document.element.body.find(qn("w:sectPr"))
             sectpr.addprevious(build_table(table, values, int(TABLE_PT[table.key] * 2)))
@@ -241,8 +241,12 @@ def _title_lines(title: str) -> list[str]:
     return [title]
 
 
-def _text(document, text: str, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
-    """Paragraphs of a narrative text; sub-headings recognised by their numbering."""
+def _text(document, text: str, fonts: FontSet, bold: bool, *, keep_next: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Paragraphs of a narrative text; sub-headings recognised by their numbering.
+
+    ``keep_next``: a table's lead-in stays on the page of the table it introduces.
+    """
+    start = len(document.paragraphs)
     # Paragraphs end at newlines only: a line break inside one (U+2028) stays a line break.
     for raw in text.split("\n"):
         line = raw.strip().replace(LINE_BREAK, "\n")
@@ -267,6 +271,9 @@ def _text(document, text: str, fonts: FontSet, bold: bool) -> None:  # type: ign
             if _LONG_TOKEN.search(line):
                 # Justifying around an unbreakable URL or e-mail leaves wide gaps in the line.
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    if keep_next:
+        for paragraph in document.paragraphs[start:]:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _ending(document, report: Report) -> None:  # type: ignore[no-untyped-def]

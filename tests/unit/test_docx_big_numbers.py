@@ -1,0 +1,113 @@
+"""A city's, a province's or a roll-up's figures in Word: six-digit cells (seven- and eight-digit
+totals) never wrap inside their cell; tables keep their rows together as the format reads."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import sample_report
+
+from gxdesk.domain.cells import format_value
+from gxdesk.domain.editions import edition_of
+from gxdesk.domain.rules import compute
+from gxdesk.exchange.docx_tables import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns
+from gxdesk.exchange.docx_writer import TABLE_PT, write
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def big_report(digits: int = 6):  # type: ignore[no-untyped-def]
+    """Every input cell a different number of ``digits`` digits."""
+    report = copy.deepcopy(sample_report("qinghe-sthjj-2025.gxr"))
+    edition = edition_of(report)
+    low, span, k = 10 ** (digits - 1), 9 * 10 ** (digits - 1), 0
+    for table in edition.tables:
+        for spec in table.inputs:
+            k += 1
+            n = low + (k * 7919) % span
+            report.values[spec.id] = Decimal(f"{n // 100}.25") if spec.kind.is_amount else n
+    return report
+
+
+@pytest.mark.parametrize("digits", [5, 6])
+def test_columns_are_wide_enough_for_every_number(digits: int) -> None:
+    report = big_report(digits)
+    edition = edition_of(report)
+    values = compute(edition, report.values)
+    for table in edition.tables:
+        widths, size = fit_columns(table, values, int(TABLE_PT[table.key] * 2))
+        assert sum(widths) <= TYPE_AREA_TWIPS + 1
+        assert size >= 13  # never below 小六
+        for g in table.grid:
+            if g.cell is None or g.colspan > 1:
+                continue
+            text = format_value(values[g.cell], table.cell(g.cell).kind, unit=True)
+            assert len(text) * DIGIT_EM * size * 10 + 114 <= widths[g.col], (table.key, g.cell, text)
+
+
+def test_small_reports_keep_the_official_widths() -> None:
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    edition = edition_of(report)
+    values = compute(edition, report.values)
+    for table in edition.tables:
+        _, size = fit_columns(table, values, int(TABLE_PT[table.key] * 2))
+        assert size == int(TABLE_PT[table.key] * 2)
+
+
+def test_tables_break_only_where_a_reader_expects(tmp_path: Path) -> None:
+    path = tmp_path / "r.docx"
+    write(sample_report("qinghe-sthjj-2025.gxr"), path)
+    tables = docx.Document(str(path)).element.body.findall(f"{W}tbl")
+    t2, t3, t4 = tables
+
+    def keeps(tbl) -> list[bool]:  # type: ignore[no-untyped-def]
+        return [
+            all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.findall(f"{W}tr")
+        ]
+
+    assert keeps(t4) == [True] * (len(keeps(t4)) - 1) + [False]
+    # 表三: header + 4 rows together; （三）（四）（五）（六） groups never split; breaks only between them
+    breaks = [i for i, k in enumerate(keeps(t3)) if not k]
+    labels = ["".join(t.text or "" for t in tr.iter(f"{W}t")) for tr in t3.findall(f"{W}tr")]
+    assert breaks[0] >= 3 + 4 - 1
+    for group, size in (("（三）不予公开", 8), ("（四）无法提供", 3), ("（五）不予处理", 5), ("（六）其他处理", 3)):
+        start = next(i for i, text in enumerate(labels) if group in text)
+        assert not any(start <= b < start + size - 1 for b in breaks), group
+    rows = t2.findall(f"{W}tr")
+    captions = [i for i, tr in enumerate(rows) if "第二十条" in "".join(t.text or "" for t in tr.iter(f"{W}t"))]
+    assert [i for i, k in enumerate(keeps(t2)) if not k] == [c - 1 for c in captions[1:]] + [len(rows) - 1]
+    tall = [tc for tc in t3.iter(f"{W}tc") if "三、本年度办理结果" in "".join(t.text or "" for t in tc.iter(f"{W}t"))]
+    assert tall[0].find(f"{W}tcPr/{W}vAlign").get(f"{W}val") == "top"
+    # merged-cell continuations carry the table's small paragraph, not the 16 pt body style
+    for tr in t3.findall(f"{W}tr"):
+        for p in tr.iter(f"{W}p"):
+            assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "gx-table"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed")
+def test_no_number_wraps_in_the_rendered_pages(tmp_path: Path) -> None:
+    report = big_report(6)
+    path = tmp_path / "big.docx"
+    write(report, path)
+    subprocess.run(
+        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(path)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "big.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = set(text.split())
+    edition = edition_of(report)
+    values = compute(edition, report.values)
+    printed = {format_value(values[c.id], c.kind) for t in edition.tables if t.key != "t2" for c in t.cells}
+    missing = sorted(n for n in printed if n not in words)
+    assert missing == [], f"wrapped or missing: {missing[:10]}"
