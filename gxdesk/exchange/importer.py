@@ -8,6 +8,7 @@ from pathlib import Path
 from gxdesk.domain.cells import CellKind, parse_value
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.report import Report
+from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.match_tables import collect
 from gxdesk.exchange.narrative import split
 from gxdesk.exchange.sources import Document, Grid, SourceError, read_docx, read_xlsx
@@ -36,9 +37,18 @@ def read(path: Path | str) -> Found:
         except StoreError as exc:
             raise SourceError(str(exc)) from None
     document = read_xlsx(path) if kind == "xlsx" else read_docx(path)
-    found = from_document(document)
+    found = _cleaned(from_document(document))
     if not found.has_tables and not found.parts:
         raise SourceError(f"“{path.name}”中没有找到可识别的统计表或报告正文（表格须带有官方格式的行列名称）")
+    return found
+
+
+def _cleaned(found: Found) -> Found:
+    """Text from someone else's file, made safe to store and export (control characters)."""
+    found.preface = None if found.preface is None else clean_text(found.preface)
+    found.parts = {k: None if v is None else clean_text(v) for k, v in found.parts.items()}
+    found.title = None if found.title is None else clean_text(found.title)
+    found.agency = None if found.agency is None else clean_text(found.agency).strip()
     return found
 
 

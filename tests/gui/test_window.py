@@ -378,3 +378,20 @@ def test_whole_messages_readable_in_a_narrow_dock(qtbot, make_window) -> None:  
         )
         assert tree.visualItemRect(item).height() >= needed.height(), item.text(1)
     assert tree.visualItemRect(tree.topLevelItem(0)).height() > 2 * tree.fontMetrics().height()
+
+
+def test_text_pasted_from_word_keeps_its_line_break_and_drops_control_characters(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window(QINGHE)
+    page = window.go_to(Step.PROBLEMS)
+    editor = page.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    QGuiApplication.clipboard().setText("\n第一行\v第二行\x00\x07结束")
+    editor.paste()
+    text = window.doc.report.text("五")
+    assert text.endswith("第一行\u2028第二行结束")
+    assert "\x00" not in text and "\x07" not in text
+    window.doc.undo_stack.undo()
+    assert "第一行" not in window.doc.report.text("五")
