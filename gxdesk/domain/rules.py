@@ -12,7 +12,7 @@ from gxdesk.domain.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from gxdesk.domain.edition import Edition
-    from gxdesk.domain.report import Report
+    from gxdesk.domain.report import PriorYear, Report
 
 
 @dataclass(frozen=True)
@@ -89,19 +89,39 @@ def compute(
     return out
 
 
-def evaluate(report: Report, edition: Edition | None = None) -> list[Finding]:
-    """All findings of a report, in rule order."""
+def prior_values(prior: PriorYear | None) -> dict[str, Value | None] | None:
+    """Last year's cells, totals computed in last year's edition."""
+    from gxdesk.domain.editions import get_edition
+
+    if prior is None:
+        return None
+    try:
+        return compute(get_edition(prior.edition), prior.values)
+    except KeyError:
+        return dict(prior.values)
+
+
+def evaluate(
+    report: Report,
+    edition: Edition | None = None,
+    *,
+    values: dict[str, Value | None] | None = None,
+    prior: dict[str, Value | None] | None = None,
+) -> list[Finding]:
+    """All findings of a report, in rule order.
+
+    ``values`` and ``prior`` are this year's and last year's computed cells when the caller
+    already has them (``ReportState`` computes them once per edit); otherwise they are computed.
+    """
     from gxdesk.domain import checks  # noqa: F401  (registers the evaluators)
-    from gxdesk.domain.editions import edition_of, get_edition
+    from gxdesk.domain.editions import edition_of
 
     edition = edition or edition_of(report)
-    prior_values = None
-    if report.prior is not None:
-        try:
-            prior_values = compute(get_edition(report.prior.edition), report.prior.values)
-        except KeyError:
-            prior_values = dict(report.prior.values)
-    ctx = Context(report, edition, compute(edition, report.values, report.claimed), prior_values)
+    if values is None:
+        values = compute(edition, report.values, report.claimed)
+    if prior is None:
+        prior = prior_values(report.prior)
+    ctx = Context(report, edition, values, prior)
     findings: list[Finding] = []
     for rule in edition.rules:
         if report.tables_only and rule.kind in NARRATIVE_KINDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from gxdesk.domain.cells import CellKind
 
@@ -113,6 +114,20 @@ class TableSpec:
 
     def cell(self, cell_id: str) -> CellSpec:
         return self._by_id[cell_id]
+
+    @cached_property
+    def owners(self) -> dict[tuple[int, int], GridCell]:
+        """Every grid position → the merged area that covers it."""
+        out: dict[tuple[int, int], GridCell] = {}
+        for g in self.grid:
+            for r in range(g.row, g.row + g.rowspan):
+                for c in range(g.col, g.col + g.colspan):
+                    out[(r, c)] = g
+        return out
+
+    def owner(self, row: int, col: int) -> GridCell | None:
+        """The merged area covering grid position (row, col), if any."""
+        return self.owners.get((row, col))
 
     def has(self, cell_id: str) -> bool:
         return cell_id in self._by_id

@@ -115,11 +115,7 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
         col.set(qn("w:w"), str(width))
         grid.append(col)
     tbl.append(grid)
-    owner: dict[tuple[int, int], GridCell] = {}
-    for g in table.grid:
-        for r in range(g.row, g.row + g.rowspan):
-            for c in range(g.col, g.col + g.colspan):
-                owner[(r, c)] = g
+    owner = table.owners
 
     block_starts = {g.row for g in table.grid if g.role is Role.CAPTION}
     grouped = _kept_groups(table, widths, size_half_pt)

@@ -55,11 +55,7 @@ def render(table: TableSpec, values: dict[str, Value | None]) -> str:
         need = len(wrapped[id(g)])
         if need > have:
             heights[g.row + g.rowspan - 1] += need - have
-    owner: dict[tuple[int, int], GridCell] = {}
-    for g in table.grid:
-        for r in range(g.row, g.row + g.rowspan):
-            for c in range(g.col, g.col + g.colspan):
-                owner[(r, c)] = g
+    owner = table.owners
 
     def border(after_row: int) -> str:
         pieces = []

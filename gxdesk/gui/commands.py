@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtGui import QUndoCommand
 
 from gxdesk.domain.cells import Value
+from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.domain.report import Report
+from gxdesk.domain.state import YearPlan
 from gxdesk.gui.compat import override
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ class SetCellsCommand(QUndoCommand):
 class SetTextCommand(QUndoCommand):
     """Replace a narrative text (preface, part, table lead-in); consecutive typing merges."""
 
-    def __init__(self, doc: ReportDocument, key: str, old: str | None, new: str | None, text: str) -> None:
+    def __init__(self, doc: ReportDocument, key: TextKey, old: str | None, new: str | None, text: str) -> None:
         super().__init__(text)
         self._doc, self.key, self.old, self.new = doc, key, old, new
         self._stamp = time.monotonic()
@@ -68,7 +70,7 @@ class SetTextCommand(QUndoCommand):
 class SetFieldCommand(QUndoCommand):
     """Change one field of the basic information, fees, settings or explanations."""
 
-    def __init__(self, doc: ReportDocument, group: str, name: str, old: Any, new: Any, text: str) -> None:
+    def __init__(self, doc: ReportDocument, group: FieldGroup, name: str, old: Any, new: Any, text: str) -> None:
         super().__init__(text)
         self._doc, self.group, self.name, self.old, self.new = doc, group, name, old, new
         self._stamp = time.monotonic()
@@ -98,23 +100,17 @@ class SetFieldCommand(QUndoCommand):
 class ChangeYearCommand(QUndoCommand):
     """Change the report year; the tables move to the year's edition where cells correspond."""
 
-    def __init__(
-        self,
-        doc: ReportDocument,
-        before: tuple[int, str, dict, dict],
-        after: tuple[int, str, dict, dict],
-        text: str,
-    ) -> None:
+    def __init__(self, doc: ReportDocument, before: YearPlan, after: YearPlan, text: str) -> None:
         super().__init__(text)
         self._doc, self._before, self._after = doc, before, after
 
     @override
     def redo(self) -> None:
-        self._doc.apply_year(*self._after)
+        self._doc.apply_year(self._after)
 
     @override
     def undo(self) -> None:
-        self._doc.apply_year(*self._before)
+        self._doc.apply_year(self._before)
 
 
 class ReplaceReportCommand(QUndoCommand):

@@ -1,8 +1,11 @@
-"""The open report: every edit goes through the undo stack; findings follow every change."""
+"""The open report as Qt sees it: an adapter from ``ReportState`` changes to precise signals.
+
+Every edit is an undo command; the command calls one ``ReportState`` mutator, which computes
+once and returns a ``Change``; ``_emit`` turns it into signals naming exactly what changed.
+"""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +13,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from gxdesk.domain.cells import Value, format_value
-from gxdesk.domain.convert import convert_values
 from gxdesk.domain.edition import Edition
-from gxdesk.domain.editions import edition_for_year, get_edition
+from gxdesk.domain.fields import field as declared_field
 from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.domain.report import Report
-from gxdesk.domain.rules import compute, evaluate
+from gxdesk.domain.state import Change, ReportState, YearPlan
 from gxdesk.domain.textutil import clean_text
 from gxdesk.gui.commands import (
     ChangeYearCommand,
@@ -25,73 +28,55 @@ from gxdesk.gui.commands import (
     SetTextCommand,
 )
 
-_ATTRIBUTE_GROUPS = ("meta", "fees", "report")
-_FIELD_NAMES = {
-    "agency": "机关名称",
-    "kind": "机关类型",
-    "website": "网站",
-    "address": "地址",
-    "postcode": "邮编",
-    "phone": "电话",
-    "email": "电子邮箱",
-    "published": "发布日期",
-    "title": "报告标题",
-    "notices": "收费通知件数",
-    "noticed": "收费金额",
-    "collected": "实际收取金额",
-    "ending": "文末落款",
-}
-
 
 class ReportDocument(QObject):
-    """Owns the Report, its path, the undo stack and the current findings."""
+    """Owns the report's state, its path and the undo stack."""
 
-    cellsChanged = Signal(list)  # noqa: N815 - Qt signal naming
+    changed = Signal(object)  # the Change of every edit, for views that want all of it
+    cellsChanged = Signal(list)  # noqa: N815 - Qt signal naming: cells whose value or findings changed
     textChanged = Signal(str)  # noqa: N815
     fieldChanged = Signal(str, str)  # noqa: N815
     structureChanged = Signal()  # noqa: N815
-    findingsChanged = Signal()  # noqa: N815
+    findingsChanged = Signal()  # noqa: N815 - only when findings were gained or lost
     pathChanged = Signal()  # noqa: N815
 
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.report = report
+        self.state = ReportState(report)
         self.path = path
         self.undo_stack = QUndoStack(self)
-        self.findings: list[Finding] = []
-        self.findings_by_cell: dict[str, list[Finding]] = {}
-        self._values: dict[str, Value | None] | None = None
         self._restored = False
-        self.recheck()
 
     # ---- reading -----------------------------------------------------------------------
     @property
+    def report(self) -> Report:
+        return self.state.report
+
+    @property
     def edition(self) -> Edition:
-        return get_edition(self.report.edition)
+        return self.state.edition
 
     @property
     def values(self) -> dict[str, Value | None]:
-        """Every cell: inputs and computed totals (cached until the next change)."""
-        if self._values is None:
-            self._values = compute(self.edition, self.report.values)
-        return self._values
+        """Every cell: inputs and totals (published where a source printed them)."""
+        return self.state.values
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.state.findings
+
+    @property
+    def findings_by_cell(self) -> dict[str, list[Finding]]:
+        return self.state.findings_by_cell
 
     def shown_value(self, cell_id: str) -> Value | None:
-        """What a cell shows: a total claimed by an imported source wins, so the mismatch is visible."""
-        claimed = self.report.claimed.get(cell_id)
-        return claimed if claimed is not None else self.values.get(cell_id)
+        return self.state.shown_value(cell_id)
 
-    def text(self, key: str) -> str:
-        kind, _, name = key.partition(":")
-        if kind == "preface":
-            return self.report.preface
-        if kind == "part":
-            return self.report.parts.get(name) or ""
-        return self.report.leads.get(name, "")
+    def text(self, key: TextKey | str) -> str:
+        return self.state.text(TextKey(key))
 
-    def field(self, group: str, name: str) -> Any:
-        target = self._group(group)
-        return getattr(target, name) if group in _ATTRIBUTE_GROUPS else target.get(name)
+    def field(self, group: FieldGroup | str, name: str) -> Any:
+        return self.state.field_value(FieldGroup(group), name)
 
     @property
     def is_modified(self) -> bool:
@@ -110,11 +95,7 @@ class ReportDocument(QObject):
     # ---- editing (each pushes one undo step) -----------------------------------------
     def set_cells(self, new_values: dict[str, Value | None], text: str = "") -> int:
         """Set cells as one undo step; returns how many actually changed."""
-        changes = {
-            k: (self.report.values.get(k), v)
-            for k, v in new_values.items()
-            if self.report.values.get(k) != v or type(self.report.values.get(k)) is not type(v)
-        }
+        changes = self.state.cell_changes(new_values)
         if not changes:
             return 0
         if not text:
@@ -126,153 +107,79 @@ class ReportDocument(QObject):
         self.undo_stack.push(SetCellsCommand(self, changes, text))
         return len(changes)
 
-    def set_text(self, key: str, text: str | None) -> None:
+    def set_text(self, key: TextKey | str, text: str | None) -> None:
+        key = TextKey(key)
         text = None if text is None else clean_text(text)
-        old = self.report.parts.get(key[5:]) if key.startswith("part:") else self.text(key)
-        if old == text:
-            return
-        self.undo_stack.push(SetTextCommand(self, key, old, text, "编辑文字"))
+        old = self.report.parts.get(key.numeral) if key.kind == "part" else self.state.text(key)
+        if old != text:
+            self.undo_stack.push(SetTextCommand(self, key, old, text, "编辑文字"))
 
-    def set_field(self, group: str, name: str, value: Any) -> None:
+    def set_field(self, group: FieldGroup | str, name: str, value: Any) -> None:
+        group = FieldGroup(group)
         if isinstance(value, str):
             value = clean_text(value)
-        old = self.field(group, name)
+        old = self.state.field_value(group, name)
         if old == value:
             return
-        label = _FIELD_NAMES.get(name, "说明" if group == "explanations" else name)
+        spec = declared_field(group, name)
+        label = spec.label if spec else "说明" if group is FieldGroup.EXPLANATIONS else "设置"
         self.undo_stack.push(SetFieldCommand(self, group, name, old, value, f"修改{label}"))
 
-    def year_change_drops(self, year: int) -> list[str]:
-        """Cells with a value that the edition of ``year`` has no place for."""
-        target = edition_for_year(year)
-        _, dropped = convert_values(self.report.values, self.edition, target)
-        return dropped
+    def plan_year(self, year: int) -> YearPlan:
+        """What changing the year would do (raises UnsupportedYearError); nothing changes yet."""
+        return self.state.plan_year(year)
 
-    def set_year(self, year: int) -> None:
+    def set_year(self, plan: YearPlan | int) -> None:
+        plan = self.plan_year(plan) if isinstance(plan, int) else plan
         r = self.report
-        if year == r.meta.year:
+        if plan.year == r.meta.year:
             return
-        target = edition_for_year(year)
-        values, _ = convert_values(r.values, self.edition, target)
-        claimed = {} if target.id != r.edition else dict(r.claimed)
-        before = (r.meta.year, r.edition, copy.copy(r.values), copy.copy(r.claimed))
-        after = (year, target.id, values, claimed)
-        self.undo_stack.push(ChangeYearCommand(self, before, after, f"报告年度改为{year}"))
+        before = YearPlan(r.meta.year, r.edition, dict(r.values), dict(r.claimed), ())
+        self.undo_stack.push(ChangeYearCommand(self, before, plan, f"报告年度改为{plan.year}"))
 
     def replace_report(self, report: Report, text: str) -> None:
         """Swap in a changed copy of the report (an import) as one undo step."""
-        self.undo_stack.push(ReplaceReportCommand(self, copy.deepcopy(self.report), report, text))
+        self.undo_stack.push(ReplaceReportCommand(self, self.state.snapshot(), report, text))
 
     def accept_computed_totals(self) -> None:
         """Drop the totals an imported source claimed; the recomputed sums stand."""
         if self.report.claimed:
-            after = copy.deepcopy(self.report)
+            after = self.state.snapshot()
             after.claimed.clear()
             self.replace_report(after, "采用重新计算的合计")
 
     # ---- applied by the undo commands ------------------------------------------------
-    def apply_report(self, report: Report) -> None:
-        structure = report.edition != self.report.edition
-        self.report = report
-        self._changed()
-        if structure:
-            self.structureChanged.emit()
-        self.cellsChanged.emit(list(self.edition.cells))
-        for key in (
-            "preface",
-            *(f"part:{p}" for p in ("一", "五", "六")),
-            *(f"lead:{p}" for p in ("二", "三", "四")),
-        ):
-            self.textChanged.emit(key)
-        for group, names in (
-            (
-                "meta",
-                (
-                    "agency",
-                    "kind",
-                    "year",
-                    "website",
-                    "address",
-                    "postcode",
-                    "phone",
-                    "email",
-                    "published",
-                    "title",
-                ),
-            ),
-            ("fees", ("notices", "noticed", "collected")),
-            ("report", ("ending",)),
-            ("settings", ("fonts", "bold_headings")),
-        ):
-            for name in names:
-                self.fieldChanged.emit(group, name)
-
     def apply_cells(self, values: dict[str, Value | None]) -> None:
-        for cid, value in values.items():
-            if value is None:
-                self.report.values.pop(cid, None)
-            else:
-                self.report.values[cid] = value
-            self.report.claimed.pop(cid, None)
-        self._changed()
-        self.cellsChanged.emit(list(values))
+        self._emit(self.state.set_cells(values))
 
-    def apply_text(self, key: str, text: str | None) -> None:
-        kind, _, name = key.partition(":")
-        if kind == "preface":
-            self.report.preface = text or ""
-        elif kind == "part":
-            self.report.parts[name] = text
-        else:
-            self.report.leads[name] = text or ""
-        self._changed()
-        self.textChanged.emit(key)
+    def apply_text(self, key: TextKey, text: str | None) -> None:
+        self._emit(self.state.set_text(key, text))
 
-    def apply_field(self, group: str, name: str, value: Any) -> None:
-        target = self._group(group)
-        if group in _ATTRIBUTE_GROUPS:
-            setattr(target, name, value)
-        elif value in (None, ""):
-            target.pop(name, None)
-        else:
-            target[name] = value
-        self._changed()
-        self.fieldChanged.emit(group, name)
+    def apply_field(self, group: FieldGroup, name: str, value: Any) -> None:
+        self._emit(self.state.set_field(group, name, value))
 
-    def apply_year(self, year: int, edition: str, values: dict, claimed: dict) -> None:
-        r = self.report
-        structure = edition != r.edition
-        r.meta.year, r.edition = year, edition
-        r.values, r.claimed = dict(values), dict(claimed)
-        self._changed()
-        if structure:
+    def apply_year(self, plan: YearPlan) -> None:
+        self._emit(self.state.apply_year(plan))
+
+    def apply_report(self, report: Report) -> None:
+        self._emit(self.state.replace(report))
+
+    def _emit(self, change: Change) -> None:
+        """One Change → the signals of what it names, structure first (views rebuild before updating)."""
+        if change.structure:
             self.structureChanged.emit()
-        self.fieldChanged.emit("meta", "year")
-        self.cellsChanged.emit(list(values))
+        cells = change.cells | change.finding_cells
+        if cells:
+            self.cellsChanged.emit(sorted(cells))
+        for key in sorted(change.texts):
+            self.textChanged.emit(key.value)
+        for group, name in sorted(change.fields):
+            self.fieldChanged.emit(group.value, name)
+        if change.findings_changed:
+            self.findingsChanged.emit()
+        self.changed.emit(change)
 
-    # ---- internals -------------------------------------------------------------------
-    def _group(self, group: str) -> Any:
-        return {
-            "meta": self.report.meta,
-            "fees": self.report.fees,
-            "report": self.report,
-            "settings": self.report.settings,
-            "explanations": self.report.explanations,
-        }[group]
-
-    def _changed(self) -> None:
-        self._values = None
-        self.recheck()
-
-    def recheck(self) -> None:
-        self.findings = evaluate(self.report, self.edition)
-        by_cell: dict[str, list[Finding]] = {}
-        for f in self.findings:
-            for cid in f.cells:
-                by_cell.setdefault(cid, []).append(f)
-        self.findings_by_cell = by_cell
-        self.findingsChanged.emit()
-
+    # ---- file --------------------------------------------------------------------------
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self._restored = False

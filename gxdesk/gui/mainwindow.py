@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = panel
         self.dock.setWidget(panel)
         self._build_menus()
-        doc.findingsChanged.connect(self._refresh_status)
+        doc.changed.connect(self._refresh_status)  # step marks follow findings, texts and fields
         doc.undo_stack.cleanChanged.connect(self._refresh_title)
         doc.pathChanged.connect(self._refresh_title)
         self.step_list.blockSignals(True)
@@ -294,7 +294,7 @@ class MainWindow(QMainWindow):
         page.focus_finding(finding)
 
     # ---- status ------------------------------------------------------------------------
-    def _refresh_status(self) -> None:
+    def _refresh_status(self, *_change: object) -> None:
         errors, warnings, todo = self.doc.counts(todo_apart=True)
         self.counts.setText(f"错误 {errors} · 提示 {warnings} · 未填写 {todo}")
         for step in Step:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.keys import FieldGroup
+from gxdesk.domain.state import Change
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
@@ -72,7 +74,7 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.explain)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        doc.findingsChanged.connect(self._on_doc_findings_changed)
+        doc.changed.connect(self._on_doc_changed)
         self.refresh()
 
     def visible_findings(self) -> list[Finding]:
@@ -85,8 +87,10 @@ class FindingsPanel(QWidget):
             and (show_blank or not (f.code == "CELL-BLANK" if self.at_export else f.todo))
         ]
 
-    def _on_doc_findings_changed(self) -> None:
-        # Typing re-runs the checks on every key; rebuild the list only when what it shows changed.
+    def _on_doc_changed(self, change: Change) -> None:
+        # Only gained or lost findings, or an explanation, change what the list shows.
+        if not change.findings_changed and not any(g is FieldGroup.EXPLANATIONS for g, _ in change.fields):
+            return
         shown = tuple((f.key, f.message, self.doc.report.explanations.get(f.key, "")) for f in self.visible_findings())
         if shown != getattr(self, "_shown", None):
             self.refresh()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gxdesk.domain.cells import format_value, parse_value
-from gxdesk.domain.findings import Severity
+from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.tables import CellSpec, GridCell, Role, TableSpec
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
@@ -38,8 +38,18 @@ COLORS = {
 }
 
 
+_BRUSHES = {key: QBrush(color) for key, color in COLORS.items()}
+_COMPUTED_TEXT = QBrush(QColor("#1d4e89"))
+_BOLD = QFont()
+_BOLD.setBold(True)
+
+
 class ReportTableModel(QAbstractTableModel):
-    """Cells of one table: labels as laid out officially, inputs editable, totals computed."""
+    """Cells of one table: labels as laid out officially, inputs editable, totals computed.
+
+    Nothing is cached but the static labels: a cell's display data is computed when Qt asks,
+    and ``dataChanged`` is emitted only for the cells an edit names (``doc.cellsChanged``).
+    """
 
     rejected = Signal(QModelIndex, str)
     layoutRebuilt = Signal()  # noqa: N815
@@ -48,33 +58,22 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__()
         self.doc, self.part = doc, part
         self._build()
-        # Every edit re-runs the checks, so findingsChanged covers values and colours alike.
-        doc.findingsChanged.connect(self._on_doc_findings_changed)
+        doc.cellsChanged.connect(self._on_doc_cells_changed)
         doc.structureChanged.connect(self._on_doc_structure_changed)
 
     def _build(self) -> None:
         self.spec: TableSpec = self.doc.edition.table(self.part)
-        self._owner: dict[tuple[int, int], GridCell] = {}
-        self._pos: dict[str, tuple[int, int]] = {}
-        for g in self.spec.grid:
-            for r in range(g.row, g.row + g.rowspan):
-                for c in range(g.col, g.col + g.colspan):
-                    self._owner[(r, c)] = g
-            if g.cell:
-                self._pos[g.cell] = (g.row, g.col)
+        self._pos = {g.cell: (g.row, g.col) for g in self.spec.grid if g.cell}
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         self._flags = {
             pos: base | Qt.ItemFlag.ItemIsEditable if g.cell and not self.spec.cell(g.cell).computed else base
-            for pos, g in self._owner.items()
+            for pos, g in self.spec.owners.items()
         }
         self._labels = {
-            (g.row, g.col): {role: self._compute(g, role) for role in _ROLES} for g in self.spec.grid if not g.cell
+            (g.row, g.col): {role: self._label_data(g, role) for role in _ROLES}
+            for g in self.spec.grid
+            if not g.cell
         }
-        self._cells: dict[tuple[int, int], dict[int, object]] = self._value_cache()
-
-    def _value_cache(self) -> dict[tuple[int, int], dict[int, object]]:
-        """What every value cell shows, computed once per change so painting is lookups only."""
-        return {(g.row, g.col): {role: self._compute(g, role) for role in _ROLES} for g in self.spec.grid if g.cell}
 
     # ---- structure ---------------------------------------------------------------------
     @override
@@ -86,7 +85,7 @@ class ReportTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.spec.n_cols
 
     def grid_cell(self, index: Index) -> GridCell | None:
-        return self._owner.get((index.row(), index.column())) if index.isValid() else None
+        return self.spec.owner(index.row(), index.column()) if index.isValid() else None
 
     def cell_spec(self, index: Index) -> CellSpec | None:
         g = self.grid_cell(index)
@@ -109,32 +108,34 @@ class ReportTableModel(QAbstractTableModel):
     @override
     def data(self, index: Index, role: int = R.DisplayRole) -> object:
         pos = (index.row(), index.column())
-        entry = self._cells.get(pos) or self._labels.get(pos)
-        return None if entry is None else entry.get(role)
+        label = self._labels.get(pos)
+        if label is not None:
+            return label.get(role)
+        g = self.spec.owner(*pos)
+        if g is None or g.cell is None or (g.row, g.col) != pos:
+            return None
+        return self._cell_data(self.spec.cell(g.cell), role)
 
-    def _compute(self, g: GridCell, role: int) -> object:
-        spec = self.spec.cell(g.cell) if g.cell else None
+    def _cell_data(self, spec: CellSpec, role: int) -> object:
         if role == R.DisplayRole:
-            return g.text if spec is None else format_value(self.doc.shown_value(spec.id), spec.kind, unit=True)
+            return format_value(self.doc.shown_value(spec.id), spec.kind, unit=True)
         if role == R.EditRole:
-            return None if spec is None else format_value(self.doc.report.values.get(spec.id))
+            return format_value(self.doc.report.values.get(spec.id))
         if role == CELL_ID_ROLE:
-            return spec.id if spec else None
-        if spec is None:
-            return self._label_data(g, role)
+            return spec.id
+        if role == R.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == R.ForegroundRole:
+            return _COMPUTED_TEXT if spec.computed else None
+        if role == R.FontRole:
+            return _BOLD if spec.computed else None
         findings = self.doc.findings_by_cell.get(spec.id, [])
         # A cell not yet filled is work to do, not a problem: it is not coloured as one.
         severity = self._worst([f for f in findings if not f.todo])
         if role == SEVERITY_ROLE:
             return severity.value if severity else None
         if role == R.BackgroundRole:
-            if severity:
-                return QBrush(COLORS[severity])
-            return QBrush(COLORS["computed" if spec.computed else "input"])
-        if role == R.ForegroundRole and spec.computed:
-            return QBrush(QColor("#1d4e89"))
-        if role == R.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignCenter)
+            return _BRUSHES[severity] if severity else _BRUSHES["computed" if spec.computed else "input"]
         if role == R.ToolTipRole:
             lines = [f"{f.severity.label}：{f.message}" for f in findings]
             if spec.computed:
@@ -142,29 +143,25 @@ class ReportTableModel(QAbstractTableModel):
             elif not lines:
                 lines.append(f"{spec.name}：{spec.kind.description}")
             return "\n".join(lines)
-        if role == R.FontRole and spec.computed:
-            font = QFont()
-            font.setBold(True)
-            return font
         return None
 
     def _label_data(self, g: GridCell, role: int) -> object:
+        if role == R.DisplayRole:
+            return g.text
         if role == R.BackgroundRole:
-            return QBrush(COLORS["label" if g.role is Role.LABEL else "header"])
+            return _BRUSHES["label" if g.role is Role.LABEL else "header"]
         if role == R.TextAlignmentRole:
             if g.role is Role.LABEL:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == R.FontRole and g.role in (Role.CAPTION, Role.HEADER):
-            font = QFont()
-            font.setBold(True)
-            return font
+            return _BOLD
         if role == R.ToolTipRole:
             return g.text or None
         return None
 
     @staticmethod
-    def _worst(findings: list) -> Severity | None:
+    def _worst(findings: list[Finding]) -> Severity | None:
         if any(f.severity is Severity.ERROR for f in findings):
             return Severity.ERROR
         return Severity.WARNING if findings else None
@@ -186,25 +183,13 @@ class ReportTableModel(QAbstractTableModel):
         return True
 
     # ---- document signals ----------------------------------------------------------------
-    def _refresh_values(self) -> None:
-        """Recompute what cells show and signal only those that changed (Qt repaints just them)."""
-        old, self._cells = self._cells, self._value_cache()
-        for pos, entry in self._cells.items():
-            if old.get(pos) != entry:
+    def _on_doc_cells_changed(self, cell_ids: list[str]) -> None:
+        """Repaint exactly the cells the edit named (their value or their findings changed)."""
+        for cid in cell_ids:
+            pos = self._pos.get(cid)
+            if pos is not None:
                 index = self.index(*pos)
                 self.dataChanged.emit(index, index, list(_ROLES))
-
-    def _signature(self) -> tuple:
-        """What this table shows, cheaply: values and the findings on its cells."""
-        by_cell = self.doc.findings_by_cell
-        return tuple((cid, self.doc.shown_value(cid), tuple(f.key for f in by_cell.get(cid, ()))) for cid in self._pos)
-
-    def _on_doc_findings_changed(self) -> None:
-        # Every edit re-runs the checks; typing in the narrative changes nothing in this table.
-        signature = self._signature()
-        if signature != getattr(self, "_shown", None):
-            self._shown = signature
-            self._refresh_values()
 
     def _on_doc_structure_changed(self) -> None:
         self.beginResetModel()

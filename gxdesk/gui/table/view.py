@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.domain.cells import Value, parse_value
 from gxdesk.gui.compat import override
 from gxdesk.gui.table.clipboard import from_tsv, to_tsv
 from gxdesk.gui.table.delegate import CellDelegate
@@ -225,45 +224,11 @@ class ReportTableView(QTableView):
         top, left, bottom, right = box
         if len(rows) == 1 and len(rows[0]) == 1 and (bottom > top or right > left):
             rows = [[rows[0][0]] * (right - left + 1) for _ in range(bottom - top + 1)]  # fill
-        changes: dict[str, Value | None] = {}
-        skipped_computed, outside, bad = 0, 0, []
-        seen: set[tuple[int, int]] = set()
-        for i, row in enumerate(rows):
-            for j, raw in enumerate(row):
-                r, c = top + i, left + j
-                if r >= model.rowCount() or c >= model.columnCount():
-                    outside += 1
-                    continue
-                g = model.grid_cell(model.index(r, c))
-                if g is None or (g.row, g.col) in seen:
-                    continue
-                seen.add((g.row, g.col))
-                spec = model.spec.cell(g.cell) if g.cell else None
-                if spec is None:
-                    continue
-                if spec.computed:
-                    skipped_computed += 1
-                    continue
-                parsed = parse_value(raw, spec.kind)
-                if parsed.ok:
-                    changes[spec.id] = parsed.value
-                else:
-                    bad.append(f"{spec.name}（{parsed.error}）")
-        pasted = model.doc.set_cells(changes, f"粘贴 {len(changes)} 个单元格")
-        notes = [f"已粘贴 {pasted} 个单元格" if pasted else "没有单元格被改变"]
-        if skipped_computed:
-            notes.append(f"跳过 {skipped_computed} 个自动计算的合计单元格")
-        if outside:
-            notes.append(f"{outside} 个数据超出表格范围，未粘贴")
-        if bad:
-            notes.append(f"{len(bad)} 个内容无效未粘贴：" + "；".join(bad[:3]) + ("……" if len(bad) > 3 else ""))
-        self.say("；".join(notes))
-        last = model.index(
-            min(top + len(rows), model.rowCount()) - 1,
-            min(left + max(len(r) for r in rows), model.columnCount()) - 1,
-        )
+        plan = model.doc.state.plan_paste(model.spec, top, left, rows)
+        pasted = model.doc.set_cells(plan.values, f"粘贴 {len(plan.values)} 个单元格")
+        self.say(plan.summary(pasted))
         self.selectionModel().select(
-            self._box_selection(model.index(top, left), last),
+            self._box_selection(model.index(top, left), model.index(*plan.end)),
             QItemSelectionModel.SelectionFlag.ClearAndSelect,
         )
 

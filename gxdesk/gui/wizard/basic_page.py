@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.domain.editions import FIRST_YEAR, edition_for_year
+from gxdesk.domain.editions import FIRST_YEAR
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.report import AgencyKind
 from gxdesk.gui import dialogs
@@ -122,15 +122,15 @@ class BasicInfoPage(Page):
         self.doc.set_field("settings", "kind_chosen", "1")
 
     def _on_year_value_changed(self, year: int) -> None:
-        dropped = self.doc.year_change_drops(year)
+        plan = self.doc.plan_year(year)  # planned once: the question and the change use the same plan
+        dropped = plan.dropped
         if dropped:
-            target = edition_for_year(year)
             names = "、".join(self.doc.edition.cell(c).name for c in dropped[:6])
             more = f"等 {len(dropped)} 个单元格" if len(dropped) > 6 else ""
             if not dialogs.confirm(
                 self,
                 "更换格式版本",
-                f"{year}年度报告使用{target.id}年版格式。以下已填写的数据在新格式中没有对应位置，"
+                f"{year}年度报告使用{plan.edition}年版格式。以下已填写的数据在新格式中没有对应位置，"
                 f"将被清除（可以撤销）：\n\n{names}{more}\n\n是否继续？",
                 "继续",
                 "取消",
@@ -139,7 +139,7 @@ class BasicInfoPage(Page):
                 self.year.setValue(self.doc.report.meta.year)
                 self.year.blockSignals(False)
                 return
-        self.doc.set_year(year)
+        self.doc.set_year(plan)
 
     def _on_date_changed(self, *_args: object) -> None:
         self.date.setEnabled(self.has_date.isChecked())

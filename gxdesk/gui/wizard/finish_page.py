@@ -61,7 +61,7 @@ class FinishPage(Page):
             row.addWidget(button)
         row.addStretch(1)
         self.layout_.addLayout(row)
-        doc.findingsChanged.connect(self.refresh)
+        doc.changed.connect(self.refresh)
         doc.fieldChanged.connect(self._on_doc_field_changed)
         self.refresh()
         self.reload_options()
@@ -94,7 +94,7 @@ class FinishPage(Page):
         if group == "settings":
             self.reload_options()
 
-    def refresh(self) -> None:
+    def refresh(self, *_change: object) -> None:
         self.accept_totals.setVisible(
             any(f.code in ("T3-ROWSUM", "T3-RESULTSUM", "T4-GROUPSUM") for f in self.doc.findings)
         )
