@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions.common import PARTS
+from gxdesk.domain.fields import CONTACT_LINES
 from gxdesk.domain.report import Report
 
 PROBLEM_HEADINGS = ("（一）存在的主要问题", "（二）改进措施", "（三）上年度问题整改情况")
@@ -33,16 +34,7 @@ def draft_preface(report: Report, edition: Edition) -> str:
     )
     if m.website:
         text += f"本报告电子版可在{agency}门户网站（{m.website}）查阅或下载。"
-    contacts = [
-        f"{label}：{value}"
-        for label, value in (
-            ("地址", m.address),
-            ("邮编", m.postcode),
-            ("电话", m.phone),
-            ("电子邮箱", m.email),
-        )
-        if value
-    ]
+    contacts = [f"{spec.short}：{spec.get(report)}" for spec in CONTACT_LINES if spec.get(report)]
     text += f"如对本报告有疑问，请与{agency}联系"
     text += f"（{'，'.join(contacts)}）。" if contacts else "。"
     return text

@@ -38,6 +38,7 @@ class FieldSpec:
     kind: FieldKind
     unit: str = ""
     placeholder: str = ""
+    short: str = ""  # how the preface names it in running text (地址：…，邮编：…)
 
     @property
     def caption(self) -> str:
@@ -67,10 +68,10 @@ AGENCY = FieldSpec("agency", META, "机关名称", FieldKind.TEXT, placeholder="
 KIND = FieldSpec("kind", META, "机关类型", FieldKind.AGENCY_KIND)
 YEAR = FieldSpec("year", META, "报告年度", FieldKind.YEAR)
 WEBSITE = FieldSpec("website", META, "门户网站", FieldKind.TEXT, placeholder="如：http://www.example.gov.cn")
-ADDRESS = FieldSpec("address", META, "联系地址", FieldKind.TEXT)
-POSTCODE = FieldSpec("postcode", META, "邮政编码", FieldKind.TEXT)
-PHONE = FieldSpec("phone", META, "联系电话", FieldKind.TEXT, placeholder="如：0591-12345678")
-EMAIL = FieldSpec("email", META, "电子邮箱", FieldKind.TEXT)
+ADDRESS = FieldSpec("address", META, "联系地址", FieldKind.TEXT, short="地址")
+POSTCODE = FieldSpec("postcode", META, "邮政编码", FieldKind.TEXT, short="邮编")
+PHONE = FieldSpec("phone", META, "联系电话", FieldKind.TEXT, placeholder="如：0591-12345678", short="电话")
+EMAIL = FieldSpec("email", META, "电子邮箱", FieldKind.TEXT, short="电子邮箱")
 PUBLISHED = FieldSpec("published", META, "发布日期", FieldKind.DATE)
 TITLE = FieldSpec("title", META, "报告标题", FieldKind.TEXT)
 ENDING = FieldSpec("ending", FieldGroup.REPORT, "文末署机关名称和发布日期", FieldKind.FLAG)
@@ -80,6 +81,7 @@ COLLECTED = FieldSpec("collected", FieldGroup.FEES, "实际收取金额", FieldK
 
 META_FIELDS = (AGENCY, KIND, YEAR, WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL, PUBLISHED, TITLE)
 CONTACT_FIELDS = (WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL)
+CONTACT_LINES = (ADDRESS, POSTCODE, PHONE, EMAIL)  # the preface's "如对本报告有疑问" parenthesis
 FEE_FIELDS = (NOTICES, NOTICED, COLLECTED)
 FIELDS = (*META_FIELDS, ENDING, *FEE_FIELDS)
 META_TEXT_FIELDS = tuple(f for f in META_FIELDS if f.kind in (FieldKind.TEXT, FieldKind.DATE))

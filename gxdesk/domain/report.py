@@ -61,7 +61,6 @@ class AgencyKind(Enum):
 
 
 REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
-_META_TEXTS = ("agency", "website", "address", "postcode", "phone", "email", "published", "title")
 
 
 @dataclass
@@ -138,14 +137,15 @@ class Report:
 
     def sanitized(self) -> Report:
         """A copy whose every text is safe to store and export (see ``clean_text``)."""
+        from gxdesk.domain.fields import META_TEXT_FIELDS
         from gxdesk.domain.textutil import clean_text
 
         def clean(value: str | None) -> str | None:
             return None if value is None else clean_text(value)
 
         copy = deepcopy(self)
-        for name in _META_TEXTS:
-            setattr(copy.meta, name, clean_text(getattr(copy.meta, name)))
+        for spec in META_TEXT_FIELDS:
+            spec.set(copy, clean_text(spec.get(copy)))
         copy.preface = clean_text(copy.preface)
         copy.parts = {k: clean(v) for k, v in copy.parts.items()}
         copy.leads = {k: clean_text(v) for k, v in copy.leads.items()}

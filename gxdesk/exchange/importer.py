@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 from gxdesk.domain.cells import CellKind, parse_value
+from gxdesk.domain.fields import AGENCY, FEE_FIELDS, META_FIELDS, YEAR
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.report import Report
 from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.match_tables import collect
 from gxdesk.exchange.narrative import split
 from gxdesk.exchange.sources import Document, Grid, SourceError, read_docx, read_xlsx
-from gxdesk.exchange.xlsx_writer import FEE_FIELDS, INFO_FIELDS, SHEET_INFO
+from gxdesk.exchange.xlsx_writer import SHEET_INFO
 from gxdesk.store import StoreError, load
 
 SUPPORTED = {".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx", ".gxr": "gxr"}
@@ -98,22 +98,19 @@ def _gxdesk_info(grids: list[Grid], found: Found) -> None:
     grid = next((g for g in grids if g.where == f"工作表“{SHEET_INFO}”"), None)
     if grid is None:
         return
-    labels = {label: name for label, name in INFO_FIELDS} | {label: name for label, name in FEE_FIELDS}
-    fee_names = {name for _, name in FEE_FIELDS}
+    labels = {spec.caption: spec for spec in (*META_FIELDS, *FEE_FIELDS)}
     found.title = grid.text(0, 0) or None
     for r in range(grid.n_rows):
-        name = labels.get(grid.text(r, 0))
-        if name is None:
+        spec = labels.get(grid.text(r, 0))
+        if spec is None:
             continue
         cell = grid.cell(r, 1)
         raw = None if cell is None else cell.raw
-        if name == "year":
+        if spec is YEAR:
             parsed = parse_value(raw, CellKind.COUNT)
             found.year = int(parsed.value) if parsed.ok and parsed.value else None
-        elif name == "agency":
+        elif spec is AGENCY:
             found.agency = str(raw).strip() if raw else None
-        elif name in fee_names:
-            kind = CellKind.COUNT if name == "notices" else CellKind.AMOUNT_YUAN
-            parsed = parse_value(raw, kind)
-            value = parsed.value if parsed.ok else None
-            found.fees[name] = Decimal(value) if value is not None and kind.is_amount else value
+        elif spec in FEE_FIELDS:
+            parsed = spec.parse(raw)
+            found.fees[spec.id] = parsed.value if parsed.ok else None

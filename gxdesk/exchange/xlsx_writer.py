@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from enum import Enum
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -16,12 +17,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from gxdesk.domain.cells import CellKind
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NEW, RESULTS_TOTAL, T3
+from gxdesk.domain.fields import FEE_FIELDS, META_FIELDS
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import evaluate
 from gxdesk.domain.tables import Role, TableSpec, cell_id
 from gxdesk.exchange.atomic import write_bytes
 
+EDITION_LABEL = "报告格式"
 SHEET_INFO, SHEET_FINDINGS = "基本信息", "检查结果"
 SHEET_NAMES = {"二": "二、主动公开", "三": "三、依申请公开", "四": "四、复议诉讼"}
 TOP, LEFT = 3, 1  # the grid starts at A3; the part heading sits in row 1
@@ -38,24 +41,6 @@ NUMBER_FORMATS = {
     CellKind.AMOUNT_WAN: "0.00##",
 }
 COLUMN_CHARS = {"t2": (24, 16, 16, 16), "t3": (6, 14, 30, 8, 9, 9, 11, 11, 7, 8)}
-
-INFO_FIELDS = (
-    ("机关名称", "agency"),
-    ("机关类型", "kind"),
-    ("报告年度", "year"),
-    ("门户网站", "website"),
-    ("联系地址", "address"),
-    ("邮政编码", "postcode"),
-    ("联系电话", "phone"),
-    ("电子邮箱", "email"),
-    ("发布日期", "published"),
-    ("报告标题", "title"),
-)
-FEE_FIELDS = (
-    ("发出收费通知件数", "notices"),
-    ("收费通知总金额（元）", "noticed"),
-    ("实际收取金额（元）", "collected"),
-)
 
 
 def ref(row: int, col: int, absolute: bool = False) -> str:
@@ -105,13 +90,13 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
     sheet["A1"] = report.meta.full_title
     sheet["A1"].font = Font(name=FONT, size=14, bold=True)
     rows: list[tuple[str, object]] = []
-    for label, name in INFO_FIELDS:
-        value = getattr(report.meta, name)
-        rows.append((label, value.value if hasattr(value, "value") else value))
-    rows.append(("报告格式", edition_name))
-    for label, name in FEE_FIELDS:
-        value = getattr(report.fees, name)
-        rows.append((label, value if value is None or isinstance(value, int) else float(value)))
+    for spec in META_FIELDS:
+        value = spec.get(report)
+        rows.append((spec.caption, value.value if isinstance(value, Enum) else value))
+    rows.append((EDITION_LABEL, edition_name))
+    for spec in FEE_FIELDS:
+        value = spec.get(report)
+        rows.append((spec.caption, value if value is None or isinstance(value, int) else float(value)))
     for i, (label, value) in enumerate(rows, start=3):
         sheet.cell(i, 1, label).font = Font(name=FONT, bold=True)
         cell = sheet.cell(i, 2)

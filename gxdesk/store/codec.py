@@ -8,11 +8,12 @@ from typing import Any
 from gxdesk.domain.cells import CellKind, Value, value_problem
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, TABLE_PARTS
+from gxdesk.domain.fields import META_TEXT_FIELDS
 from gxdesk.domain.report import AgencyKind, Fees, Meta, PriorYear, Report
 
 FORMAT = "gxdesk-report"
 SCHEMA_VERSION = 1
-_META_TEXT = ("agency", "website", "address", "postcode", "phone", "email", "published", "title")
+_META_TEXT = tuple(spec.id for spec in META_TEXT_FIELDS)
 
 
 class InvalidReportError(ValueError):

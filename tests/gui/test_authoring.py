@@ -27,7 +27,7 @@ def test_enter_seed_000_end_to_end(qtbot, make_window, tmp_path) -> None:  # typ
     qtbot.keyClick(basic.year, Qt.Key.Key_Return)
     assert doc.report.edition == "2019" and "2019年版格式" in basic.edition_label.text()
     for name in ("website", "address", "postcode", "phone", "email"):
-        type_text(qtbot, getattr(basic, name), getattr(seed.meta, name))
+        type_text(qtbot, basic.contacts[name], getattr(seed.meta, name))
     basic.ending.setFocus()
     qtbot.keyClick(basic.ending, Qt.Key.Key_Space)
     assert doc.report.ending is False

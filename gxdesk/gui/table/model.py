@@ -70,9 +70,7 @@ class ReportTableModel(QAbstractTableModel):
             for pos, g in self.spec.owners.items()
         }
         self._labels = {
-            (g.row, g.col): {role: self._label_data(g, role) for role in _ROLES}
-            for g in self.spec.grid
-            if not g.cell
+            (g.row, g.col): {role: self._label_data(g, role) for role in _ROLES} for g in self.spec.grid if not g.cell
         }
 
     # ---- structure ---------------------------------------------------------------------

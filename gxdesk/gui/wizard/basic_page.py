@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.domain.editions import FIRST_YEAR
+from gxdesk.domain.fields import AGENCY, CONTACT_FIELDS, ENDING, KIND, PUBLISHED, TITLE, YEAR
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.report import AgencyKind
 from gxdesk.gui import dialogs
@@ -32,15 +33,15 @@ class BasicInfoPage(Page):
         super().__init__(doc, parent)
         form = QFormLayout()
         self.layout_.addLayout(form)
-        self.agency = BoundLineEdit(doc, "meta", "agency")
+        self.agency = BoundLineEdit(doc, AGENCY.group, AGENCY.id)
         self.agency.editingFinished.connect(self._on_agency_editing_finished)
-        self.agency.setPlaceholderText("如：某某县人民政府办公室")
-        form.addRow("机关名称：", self.agency)
+        self.agency.setPlaceholderText(AGENCY.placeholder)
+        form.addRow(f"{AGENCY.label}：", self.agency)
         self.kind = QComboBox()
         for kind in AgencyKind:
             self.kind.addItem(kind.value, kind)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
-        form.addRow("机关类型：", self.kind)
+        form.addRow(f"{KIND.label}：", self.kind)
         year_row = QHBoxLayout()
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, 2100)
@@ -51,18 +52,13 @@ class BasicInfoPage(Page):
         self.edition_label = QLabel()
         self.edition_label.setWordWrap(True)
         year_row.addWidget(self.edition_label, 1)
-        form.addRow("报告年度：", year_row)
-        for name, label, placeholder in (
-            ("website", "门户网站：", "如：http://www.example.gov.cn"),
-            ("address", "联系地址：", ""),
-            ("postcode", "邮政编码：", ""),
-            ("phone", "联系电话：", "如：0591-12345678"),
-            ("email", "电子邮箱：", ""),
-        ):
-            edit = BoundLineEdit(doc, "meta", name)
-            edit.setPlaceholderText(placeholder)
-            setattr(self, name, edit)
-            form.addRow(label, edit)
+        form.addRow(f"{YEAR.label}：", year_row)
+        self.contacts: dict[str, BoundLineEdit] = {}
+        for spec in CONTACT_FIELDS:
+            edit = BoundLineEdit(doc, spec.group, spec.id)
+            edit.setPlaceholderText(spec.placeholder)
+            self.contacts[spec.id] = edit
+            form.addRow(f"{spec.label}：", edit)
         date_row = QHBoxLayout()
         self.has_date = QCheckBox("已确定")
         self.date = QDateEdit()
@@ -73,10 +69,10 @@ class BasicInfoPage(Page):
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.date)
         date_row.addStretch(1)
-        form.addRow("发布日期：", date_row)
-        self.title = BoundLineEdit(doc, "meta", "title")
-        form.addRow("报告标题：", self.title)
-        self.ending = QCheckBox("文末署机关名称和发布日期")
+        form.addRow(f"{PUBLISHED.label}：", date_row)
+        self.title = BoundLineEdit(doc, TITLE.group, TITLE.id)
+        form.addRow(f"{TITLE.label}：", self.title)
+        self.ending = QCheckBox(ENDING.label)
         self.ending.toggled.connect(self._on_ending_toggled)
         form.addRow("", self.ending)
         self.layout_.addStretch(1)

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
-from gxdesk.domain.cells import CellKind, format_value, parse_value
+from gxdesk.domain.cells import format_value
 from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
+from gxdesk.domain.fields import FEE_FIELDS, FieldSpec
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.gui.wizard.text_pages import TextPage
-
-FEE_FIELDS = (
-    ("notices", "发出收费通知（件）：", CellKind.COUNT),
-    ("noticed", "收费通知总金额（元）：", CellKind.AMOUNT_YUAN),
-    ("collected", "实际收取金额（元）：", CellKind.AMOUNT_YUAN),
-)
 
 
 class OtherPage(TextPage):
@@ -29,12 +22,12 @@ class OtherPage(TextPage):
         self.fees_box = QGroupBox("信息处理费（2021年版格式要求报告）")
         form = QFormLayout(self.fees_box)
         self.fee_edits: dict[str, QLineEdit] = {}
-        for name, label, kind in FEE_FIELDS:
+        for spec in FEE_FIELDS:
             edit = QLineEdit()
             edit.setPlaceholderText("未填写")
-            edit.editingFinished.connect(lambda n=name, k=kind, e=edit: self._on_fee_edited(n, k, e))
-            self.fee_edits[name] = edit
-            form.addRow(label, edit)
+            edit.editingFinished.connect(lambda s=spec, e=edit: self._on_fee_edited(s, e))
+            self.fee_edits[spec.id] = edit
+            form.addRow(f"{spec.caption}：", edit)
         self.fee_message = QLabel()
         self.fee_message.setStyleSheet("color: #b91c1c;")
         form.addRow(self.fee_message)
@@ -56,23 +49,20 @@ class OtherPage(TextPage):
 
     def reload(self) -> None:
         self.fees_box.setVisible(self.doc.edition.fee_figures)
-        for name, edit in self.fee_edits.items():
-            value = getattr(self.doc.report.fees, name)
-            text = format_value(value)
+        for spec in FEE_FIELDS:
+            edit = self.fee_edits[spec.id]
+            text = format_value(spec.get(self.doc.report))
             if edit.text() != text:
                 edit.setText(text)
 
-    def _on_fee_edited(self, name: str, kind: CellKind, edit: QLineEdit) -> None:
-        parsed = parse_value(edit.text(), kind)
+    def _on_fee_edited(self, spec: FieldSpec, edit: QLineEdit) -> None:
+        parsed = spec.parse(edit.text())
         if not parsed.ok:
-            self.fee_message.setText(f"{parsed.error}，未保存")
+            self.fee_message.setText(f"{spec.label}：{parsed.error}，未保存")
             edit.setFocus()
             return
         self.fee_message.clear()
-        value = parsed.value
-        if value is not None and kind.is_amount:
-            value = Decimal(value)
-        self.doc.set_field("fees", name, value)
+        self.doc.set_field(spec.group, spec.id, parsed.value)
 
     def _on_write_fee_clicked(self) -> None:
         sentence = fee_sentence(self.doc.report)
