@@ -94,6 +94,26 @@ class GridCell:
     cell: str | None = None
 
 
+class Breaks(Enum):
+    """Where a printed table may break across pages."""
+
+    NEVER = "never"  # short tables: 表四
+    BETWEEN_BLOCKS = "blocks"  # 表二: between its 第二十条 blocks
+    BETWEEN_GROUPS = "groups"  # 表三: never inside a merged label group
+
+
+@dataclass(frozen=True)
+class PrintLayout:
+    """How a table is printed: Word widths and type, page breaks, Excel columns and paper."""
+
+    widths_mm: tuple[float, ...] = ()  # Word column widths; they fill the 156 mm type area
+    font_pt: float = 9  # Word and Excel table type
+    row_height_mm: float = 6  # a row's least height in Word
+    breaks: Breaks = Breaks.NEVER
+    sheet_chars: tuple[int, ...] = ()  # Excel column widths in characters
+    landscape: bool = False  # the Excel sheet's paper
+
+
 @dataclass(frozen=True)
 class TableSpec:
     """One statistical table of an edition."""
@@ -106,7 +126,8 @@ class TableSpec:
     label_cols: int
     grid: tuple[GridCell, ...]
     cells: tuple[CellSpec, ...]
-    col_widths: tuple[int, ...] = ()
+    col_widths: tuple[int, ...] = ()  # on screen, in characters
+    layout: PrintLayout = PrintLayout()
     _by_id: dict[str, CellSpec] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -160,6 +181,7 @@ def tree_table(
     kind: CellKind,
     totals: TotalsFn,
     col_widths: tuple[int, ...] = (),
+    layout: PrintLayout = PrintLayout(),
 ) -> TableSpec:
     """A table whose row labels and column headers are trees (tables 三 and 四).
 
@@ -237,6 +259,7 @@ def tree_table(
         grid=tuple(grid),
         cells=tuple(cells),
         col_widths=col_widths,
+        layout=layout,
     )
 
 
@@ -267,6 +290,7 @@ def block_table(
     head: str,
     blocks: tuple[Block, ...],
     col_widths: tuple[int, ...] = (),
+    layout: PrintLayout = PrintLayout(),
 ) -> TableSpec:
     """Table 二: blocks stacked in one grid of a label column and three data columns."""
     data_cols = max(sum(c.span for c in b.columns) for b in blocks)
@@ -311,4 +335,5 @@ def block_table(
         grid=tuple(grid),
         cells=tuple(cells),
         col_widths=col_widths,
+        layout=layout,
     )

@@ -7,32 +7,25 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 from gxdesk.domain.cells import Value, format_value
-from gxdesk.domain.tables import GridCell, Role, TableSpec
+from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.exchange.docx_xml import child, row_flags, table_properties
 
 TYPE_AREA_TWIPS = 8844  # 156 mm
 TABLE_STYLE = "gx-table"
-# Printed widths (mm) chosen so 4-character headers (商业企业) fit on one line at 小五 and the
-# long labels wrap into two lines at most; they fill the 156 mm type area exactly.
-PRINT_WIDTHS_MM = {
-    "t2": (50, 35.3, 35.3, 35.4),
-    "t3": (9, 18.5, 35, 12, 15.5, 15.5, 15.5, 15.5, 9.5, 10),
-}
+TWIPS_PER_MM = 1440 / 25.4
 
 
-# How tables break across pages. 表四 is never split. 表二 breaks only between its 第二十条
-# blocks. 表三 (often longer than a page) keeps its header with at least FIRST_ROWS rows, never
-# splits a merged label group such as （三）不予公开, and prints the label of a group too tall to
-# keep together (三、本年度办理结果) at its top, so a page break cannot cut the label in two.
-KEEP_WHOLE = ("t4",)
+# How tables break across pages (``PrintLayout.breaks``). A table breaking between label groups
+# (表三, often longer than a page) keeps its header with at least FIRST_ROWS rows, never splits
+# a merged label group such as （三）不予公开, and prints the label of a group too tall to keep
+# together (三、本年度办理结果) at its top, so a page break cannot cut the label in two.
 FIRST_ROWS = 4
 TALL_GROUP_ROWS = 10
-ROW_HEIGHT_TWIPS = {"t2": 454, "t3": 340, "t4": 397}  # 8 mm, 6 mm, 7 mm
 
 
 def column_widths(table: TableSpec, total: int = TYPE_AREA_TWIPS) -> list[int]:
     """Column widths in twips summing to the type area (the screen widths scaled if none set)."""
-    weights = PRINT_WIDTHS_MM.get(table.key) or table.col_widths or (1,) * table.n_cols
+    weights = table.layout.widths_mm or table.col_widths or (1,) * table.n_cols
     widths = [int(total * w / sum(weights)) for w in weights]
     widths[-1] += total - sum(widths)
     return widths
@@ -104,9 +97,9 @@ def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) ->
     return format_value(value if value is not None else 0, spec.kind, unit=True)
 
 
-def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt: int) -> BaseOxmlElement:
+def build_table(table: TableSpec, values: dict[str, Value | None]) -> BaseOxmlElement:
     """A ``w:tbl`` whose merges (gridSpan / vMerge) are exactly the spec's grid."""
-    widths, size_half_pt = fit_columns(table, values, size_half_pt)
+    widths, size_half_pt = fit_columns(table, values, int(table.layout.font_pt * 2))
     tbl = OxmlElement("w:tbl")
     tbl.append(table_properties(widths))
     grid = OxmlElement("w:tblGrid")
@@ -124,9 +117,9 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
         """Rows that stay on the page with the next one."""
         if row >= table.n_rows - 1:
             return False
-        if table.key in KEEP_WHOLE:
+        if table.layout.breaks is Breaks.NEVER:
             return True
-        if block_starts:
+        if table.layout.breaks is Breaks.BETWEEN_BLOCKS:
             return row + 1 not in block_starts
         return row < table.header_rows + FIRST_ROWS - 1 or row in grouped
 
@@ -144,7 +137,7 @@ def build_table(table: TableSpec, values: dict[str, Value | None], size_half_pt:
             _fill(tc, g, text, size_half_pt, keep_next=keep(r))
             tr.append(tc)
             c += g.colspan
-        row_flags(tr, header=r < table.header_rows, min_height=ROW_HEIGHT_TWIPS.get(table.key, 340))
+        row_flags(tr, header=r < table.header_rows, min_height=round(table.layout.row_height_mm * TWIPS_PER_MM))
     return tbl
 
 
@@ -160,7 +153,7 @@ def _kept_groups(table: TableSpec, widths: list[int], size_half_pt: int) -> set[
     for g in labels:
         if g.rowspan <= TALL_GROUP_ROWS:
             kept |= set(range(g.row, g.row + g.rowspan - 1))
-    row_height = ROW_HEIGHT_TWIPS.get(table.key, 340)
+    row_height = round(table.layout.row_height_mm * TWIPS_PER_MM)
     for g in labels:
         if g.rowspan <= TALL_GROUP_ROWS:
             continue

@@ -26,7 +26,6 @@ from gxdesk.exchange.fonts import LATIN, FontSet, font_set
 
 LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
-TABLE_PT = {"t2": 10.5, "t3": 9, "t4": 9}
 STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "gx-body", "gx-title", "gx-h1", "gx-h2", "gx-h3"
 STYLE_FOOTER = "gx-page-number"
 _LINE = Twips(LINE_TWIPS)
@@ -217,7 +216,7 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
                 _text(document, report.leads[part.numeral], fonts, bold, keep_next=True)
             table = edition.table(part.numeral)
             sectpr = document.element.body.find(qn("w:sectPr"))
-            sectpr.addprevious(build_table(table, values, int(TABLE_PT[table.key] * 2)))
+            sectpr.addprevious(build_table(table, values))
             continue
         text = report.parts.get(part.numeral)
         if text is None:

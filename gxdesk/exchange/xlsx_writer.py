@@ -15,13 +15,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gxdesk.domain.cells import CellKind
+from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_of
-from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NEW, RESULTS_TOTAL, T3
 from gxdesk.domain.fields import FEE_FIELDS, META_FIELDS
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import Report
-from gxdesk.domain.rules import evaluate
-from gxdesk.domain.tables import Role, TableSpec, cell_id
+from gxdesk.domain.rules import Rule, evaluate
+from gxdesk.domain.tables import Role, TableSpec
 from gxdesk.exchange.atomic import write_bytes
 
 EDITION_LABEL = "报告格式"
@@ -40,7 +40,6 @@ NUMBER_FORMATS = {
     CellKind.AMOUNT_YUAN: "0.00",
     CellKind.AMOUNT_WAN: "0.00##",
 }
-COLUMN_CHARS = {"t2": (24, 16, 16, 16), "t3": (6, 14, 30, 8, 9, 9, 11, 11, 7, 8)}
 
 
 def ref(row: int, col: int, absolute: bool = False) -> str:
@@ -78,7 +77,7 @@ def build(report: Report) -> Workbook:
     formulas: set[tuple[str, str]] = set()
     for table in edition.tables:
         sheet = workbook.create_sheet(SHEET_NAMES[table.part])
-        formulas |= {(sheet.title, c) for c in _table_sheet(sheet, table, report, edition.part(table.part).heading)}
+        formulas |= {(sheet.title, c) for c in _table_sheet(sheet, table, report, edition)}
     _findings_sheet(workbook.create_sheet(SHEET_FINDINGS), report)
     _text_stays_text(workbook, formulas)
     workbook.calculation.fullCalcOnLoad = True  # totals are formulas without cached values
@@ -119,12 +118,12 @@ def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None
                     cell.data_type = "s"
 
 
-def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: str) -> set[str]:
+def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Edition) -> set[str]:
     """Lay out one official table; returns the coordinates of its formula cells."""
     formulas: set[str] = set()
-    sheet.cell(1, LEFT, heading).font = Font(name=FONT, size=14, bold=True)
+    sheet.cell(1, LEFT, edition.part(table.part).heading).font = Font(name=FONT, size=14, bold=True)
     positions = {g.cell: (g.row, g.col) for g in table.grid if g.cell}
-    size = 9 if table.key in ("t3", "t4") else 10.5
+    size = table.layout.font_pt
     for g in table.grid:
         if g.rowspan > 1 or g.colspan > 1:
             sheet.merge_cells(
@@ -157,16 +156,15 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, heading: st
             value = report.values.get(spec.id)
             cell.value = value if value is None or isinstance(value, int) else float(value)
     _validations(sheet, table, positions)
-    if table.key == T3:
-        _balance_format(sheet, positions)
-    widths = COLUMN_CHARS.get(table.key) or (7,) * table.n_cols
+    _balance_format(sheet, positions, [r for r in edition.rules if r.kind == "balance" and r.part == table.part])
+    widths = table.layout.sheet_chars or (7,) * table.n_cols
     for col, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(LEFT + col)].width = width
     for r in range(table.n_rows):
         sheet.row_dimensions[TOP + r].height = 30 if r < table.header_rows else 22
     sheet.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}" if table.header_rows else None
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if table.key == "t4" else "portrait"
+    sheet.page_setup.orientation = "landscape" if table.layout.landscape else "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
@@ -218,15 +216,15 @@ def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
         sheet.add_data_validation(rule)
 
 
-def _balance_format(sheet: Worksheet, positions: dict) -> None:
-    """Red cells where 第一项加第二项之和 ≠ 第三项加第四项之和 in an applicant column."""
-    for col in APPLICANTS:
-        a, b, c, d = (
-            ref(*positions[cell_id(T3, row, col)], absolute=True) for row in (NEW, CARRIED_IN, RESULTS_TOTAL, CARRY_OUT)
-        )
-        rule = FormulaRule(formula=[f"({a}+{b})<>({c}+{d})"], fill=ERROR_FILL)
-        for target in (a, b, c, d):
-            sheet.conditional_formatting.add(target.replace("$", ""), rule)
+def _balance_format(sheet: Worksheet, positions: dict, rules: list[Rule]) -> None:
+    """Red cells where a balance rule's sides differ (T3-BALANCE: 第一项加第二项之和 ≠ 第三项加第四项之和),
+    generated from the rule's own declaration."""
+    for rule in rules:
+        lhs = [ref(*positions[c], absolute=True) for c in rule.params["lhs"]]
+        rhs = [ref(*positions[c], absolute=True) for c in rule.params["rhs"]]
+        highlight = FormulaRule(formula=[f"({'+'.join(lhs)})<>({'+'.join(rhs)})"], fill=ERROR_FILL)
+        for target in (*lhs, *rhs):
+            sheet.conditional_formatting.add(target.replace("$", ""), highlight)
 
 
 def _findings_sheet(sheet: Worksheet, report: Report) -> None:

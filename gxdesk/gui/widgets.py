@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
+from gxdesk.domain.keys import TextKey
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 
@@ -26,7 +27,7 @@ def _undo_keys(doc: ReportDocument, event: QKeyEvent) -> bool:
 class BoundTextEdit(QPlainTextEdit):
     """A narrative text (``preface``, ``part:一``, ``lead:二``) of the document."""
 
-    def __init__(self, doc: ReportDocument, key: str, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: ReportDocument, key: TextKey, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc, self.key = doc, key
         self.setUndoRedoEnabled(False)

@@ -17,7 +17,7 @@ from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.rules import compute
 from gxdesk.exchange.docx_tables import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns
-from gxdesk.exchange.docx_writer import TABLE_PT, write
+from gxdesk.exchange.docx_writer import write
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -42,7 +42,7 @@ def test_columns_are_wide_enough_for_every_number(digits: int) -> None:
     edition = edition_of(report)
     values = compute(edition, report.values)
     for table in edition.tables:
-        widths, size = fit_columns(table, values, int(TABLE_PT[table.key] * 2))
+        widths, size = fit_columns(table, values, int(table.layout.font_pt * 2))
         assert sum(widths) <= TYPE_AREA_TWIPS + 1
         assert size >= 13  # never below 小六
         for g in table.grid:
@@ -57,8 +57,8 @@ def test_small_reports_keep_the_official_widths() -> None:
     edition = edition_of(report)
     values = compute(edition, report.values)
     for table in edition.tables:
-        _, size = fit_columns(table, values, int(TABLE_PT[table.key] * 2))
-        assert size == int(TABLE_PT[table.key] * 2)
+        _, size = fit_columns(table, values, int(table.layout.font_pt * 2))
+        assert size == int(table.layout.font_pt * 2)
 
 
 def test_tables_break_only_where_a_reader_expects(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gxdesk.domain.cells import CellKind
-from gxdesk.domain.tables import Node, TableSpec, cell_id, group, leaf, tree_table
+from gxdesk.domain.tables import Breaks, Node, PrintLayout, TableSpec, cell_id, group, leaf, tree_table
 
 
 @dataclass(frozen=True)
@@ -158,6 +158,15 @@ def table_three(other: Node) -> TableSpec:
         kind=CellKind.COUNT,
         totals=totals,
         col_widths=(7, 11, 24, 8, 9, 9, 12, 12, 7, 8),
+        # Printed widths chosen so 4-character headers (商业企业) fit on one line at 小五 and the
+        # long labels wrap into two lines at most; they fill the 156 mm type area exactly.
+        layout=PrintLayout(
+            widths_mm=(9, 18.5, 35, 12, 15.5, 15.5, 15.5, 15.5, 9.5, 10),
+            font_pt=9,
+            row_height_mm=6,
+            breaks=Breaks.BETWEEN_GROUPS,
+            sheet_chars=(6, 14, 30, 8, 9, 9, 11, 11, 7, 8),
+        ),
     )
 
 
@@ -199,6 +208,15 @@ TABLE_FOUR = tree_table(
     kind=CellKind.COUNT,
     totals=_t4_totals,
     col_widths=(10,) * 15,
+    layout=PrintLayout(font_pt=9, row_height_mm=7, breaks=Breaks.NEVER, sheet_chars=(7,) * 15, landscape=True),
+)
+# 表二's print layout; its blocks differ between the editions, its columns do not.
+TABLE_TWO_LAYOUT = PrintLayout(
+    widths_mm=(50, 35.3, 35.3, 35.4),
+    font_pt=10.5,
+    row_height_mm=8,
+    breaks=Breaks.BETWEEN_BLOCKS,
+    sheet_chars=(24, 16, 16, 16),
 )
 
 

@@ -24,6 +24,7 @@ from gxdesk.domain.editions.common import (
     T2_HEAD,
     T3_OTHER,
     TABLE_FOUR,
+    TABLE_TWO_LAYOUT,
     t2_cell,
     table_three,
 )
@@ -74,6 +75,7 @@ TABLE_TWO = block_table(
         ),
     ),
     col_widths=(30, 18, 18, 18),
+    layout=TABLE_TWO_LAYOUT,
 )
 TABLE_THREE = table_three(leaf(T3_OTHER, "r6"))
 TABLES = (TABLE_TWO, TABLE_THREE, TABLE_FOUR)

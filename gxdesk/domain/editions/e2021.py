@@ -26,6 +26,7 @@ from gxdesk.domain.editions.common import (
     T3,
     T3_OTHER,
     TABLE_FOUR,
+    TABLE_TWO_LAYOUT,
     TOTAL,
     t2_cell,
     table_three,
@@ -63,6 +64,7 @@ TABLE_TWO = block_table(
         ),
     ),
     col_widths=(30, 18, 18, 18),
+    layout=TABLE_TWO_LAYOUT,
 )
 TABLE_THREE = table_three(
     group(

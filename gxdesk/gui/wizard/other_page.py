@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
 from gxdesk.domain.fields import FEE_FIELDS, FieldSpec
+from gxdesk.domain.keys import TextKey
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.gui.wizard.text_pages import TextPage
@@ -14,7 +15,7 @@ from gxdesk.gui.wizard.text_pages import TextPage
 
 class OtherPage(TextPage):
     step = Step.OTHER
-    key = "part:六"
+    key = TextKey.PART_6
     hint = "报告信息处理费收取情况和其他需要报告的事项；确实没有可写“无”，但本部分不能缺少。"
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:

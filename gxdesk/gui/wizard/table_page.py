@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.keys import TextKey
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.table.model import ReportTableModel
 from gxdesk.gui.table.view import ReportTableView
@@ -33,7 +34,7 @@ class TablePage(Page):
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         self.hint = HINTS[self.part] + "\n" + KEYS_HINT
         super().__init__(doc, parent)
-        self.lead = BoundTextEdit(doc, f"lead:{self.part}")
+        self.lead = BoundTextEdit(doc, TextKey.lead(self.part))
         self.lead.setPlaceholderText("（可选）表格前的说明文字")
         self.lead.setMaximumHeight(56)
         self.lead.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from gxdesk.domain.drafting import PROBLEM_HEADINGS, draft_preface, overview_skeleton
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.keys import TextKey
 from gxdesk.domain.textutil import has_content, squash, topic_coverage
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
@@ -20,7 +21,7 @@ OVERVIEW_GUIDE_CHARS = 1000
 class TextPage(Page):
     """A page whose main content is one narrative text."""
 
-    key = ""
+    key: TextKey
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
@@ -41,7 +42,7 @@ class TextPage(Page):
 
 class PrefacePage(TextPage):
     step = Step.PREFACE
-    key = "preface"
+    key = TextKey.PREFACE
     hint = "前言说明编制依据、报告的组成、数据统计期限、电子版发布位置和联系方式。可以根据基本信息自动起草后再修改。"
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
@@ -83,7 +84,7 @@ class PrefacePage(TextPage):
 
 class OverviewPage(TextPage):
     step = Step.OVERVIEW
-    key = "part:一"
+    key = TextKey.PART_1
     hint = "按五个方面概述本年度政府信息公开工作。内容应具体，不要遗漏，也不宜泛化。"
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
@@ -142,7 +143,7 @@ class OverviewPage(TextPage):
 
 class ProblemsPage(TextPage):
     step = Step.PROBLEMS
-    key = "part:五"
+    key = TextKey.PART_5
     hint = "写明本年度工作存在的主要问题和改进措施；通常还要说明上一年度报告所列问题的整改情况。"
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
