@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+
+from gxdesk.domain.textutil import squash
 
 Value = int | Decimal
 
@@ -67,13 +68,6 @@ class Parsed:
         return self.error is None
 
 
-def normalize_text(text: str) -> str:
-    """Fold full-width forms, odd minus signs and inner white space away."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2212", "-").replace("\u2014", "—")
-    return re.sub(r"\s+", "", text)
-
-
 def parse_value(text: object, kind: CellKind) -> Parsed:
     """Read a cell the way a clerk writes it: ``１２``, ``1,234``, ``12件``, ``731107元``, ``/``."""
     if text is None:
@@ -82,7 +76,7 @@ def parse_value(text: object, kind: CellKind) -> Parsed:
         return Parsed(error="不是数字")
     if isinstance(text, (int, float, Decimal)):
         return check_value(_to_decimal(text), kind)
-    raw = normalize_text(str(text))
+    raw = squash(str(text)).replace("\u2212", "-")  # U+2212 MINUS SIGN, as Word types it
     if raw in BLANK_MARKERS:
         return Parsed(blank_marker=raw != "")
     unit = next((u for u in _UNITS if raw.endswith(u) and len(raw) > len(u)), None)

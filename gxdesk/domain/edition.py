@@ -67,9 +67,6 @@ class Edition:
         """Name for a parenthesis: ``2021年版格式，国办公开办函〔2021〕30号``."""
         return f"{self.id}年版格式，{self.document}"
 
-    def covers(self, year: int) -> bool:
-        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
-
     def table(self, part: str) -> TableSpec:
         return next(t for t in self.tables if t.part == part)
 

@@ -46,7 +46,11 @@ def clean_text(text: str) -> str:
 
 
 def squash(text: str | None) -> str:
-    """Text with full-width forms folded and all white space removed (for matching)."""
+    """Text for matching: full-width forms folded (NFKC), all white space removed.
+
+    The text normalisers are three, each for one purpose: ``squash`` for matching words and
+    numbers, ``fold_label`` for comparing table labels, ``letters_only`` for similarity.
+    """
     if not text:
         return ""
     return _squash(text)
@@ -58,26 +62,17 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+_LABEL_MARKS = str.maketrans(
+    {"(": "（", ")": "）", ":": "：", ",": "，", ";": "；", '"': "", "“": "", "”": "", "'": "", "‘": "", "’": ""}
+)
+
+
 def fold_label(text: str) -> str:
-    """A label reduced for comparison: NFKC, no white space, brackets and quotes unified."""
-    text = squash(text)
-    table = str.maketrans(
-        {
-            "(": "（",
-            ")": "）",
-            ":": "：",
-            ",": "，",
-            '"': "",
-            "“": "",
-            "”": "",
-            "'": "",
-            "‘": "",
-            "’": "",
-            "、": "、",
-            ";": "；",
-        }
-    )
-    return text.translate(table)
+    """A label reduced for comparison: ``squash``ed, brackets and colons full-width, no quotes,
+    item numbers written one way (``1、`` / ``1，`` / ``1．`` → ``1.``), no trailing colon."""
+    text = squash(text).translate(_LABEL_MARKS)
+    text = re.sub(r"^(\d+)[、，,．.]", r"\1.", text)
+    return text.rstrip("：:")
 
 
 def letters_only(text: str) -> str:

@@ -14,12 +14,7 @@ SIMILAR = 0.8
 _NUMERIC = re.compile(r"[-+.,/\d%元件万（）()]*")
 
 
-def fold(text: str) -> str:
-    """A label reduced for comparison: no white space or line breaks, full-width brackets,
-    no quotes, item numbers written one way (``1、`` / ``1，`` / ``1．`` → ``1.``)."""
-    text = fold_label(text)
-    text = re.sub(r"^(\d+)[、，,．.]", r"\1.", text)
-    return text.rstrip("：:")
+fold = fold_label  # labels are compared in their folded form
 
 
 @dataclass(frozen=True)
