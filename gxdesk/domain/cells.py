@@ -115,7 +115,8 @@ def value_problem(number: Value, kind: CellKind) -> str | None:
         return "不能为负数" + ("（只有“本年增/减”可以为负）" if not kind.is_amount else "")
     if not kind.is_amount and number != number.to_integral_value():
         return "必须是整数"
-    if kind.is_amount and -number.as_tuple().exponent > kind.decimals:
+    exponent = number.as_tuple().exponent
+    if kind.is_amount and isinstance(exponent, int) and -exponent > kind.decimals:
         return f"最多保留{kind.decimals}位小数"
     return None
 

@@ -33,7 +33,8 @@ def rekey(
             continue
         if not computed and target.id == "2019" and cid.startswith(_OTHER_2021):
             key = _OTHER_2019 + cid.rsplit(".", 1)[1]
-            out[key] = value if out.get(key) is None else (out[key] + value if value is not None else out[key])
+            before = out.get(key)
+            out[key] = value if before is None else (before + value if value is not None else before)
             continue
         for candidate in (cid, aliases.get(cid)):
             if candidate and target.has_cell(candidate) and target.cell(candidate).computed == computed:

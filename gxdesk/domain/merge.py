@@ -93,6 +93,8 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
     sums = compute(edition, report.values)
     for cid, value in claimed.items():
         old = report.claimed.get(cid)
+        if value is None:
+            continue
         report.claimed[cid] = value
         parts_sum = sums.get(cid)
         if parts_sum is not None and value != parts_sum:

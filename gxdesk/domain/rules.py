@@ -78,14 +78,8 @@ def compute(
         if claimed and cid in claimed:
             out[cid] = claimed[cid]
             continue
-        total = 0
-        for p in parts:
-            v = out[p]
-            if v is None:
-                total = None
-                break
-            total += v
-        out[cid] = total
+        known = [out[p] for p in parts]
+        out[cid] = None if any(v is None for v in known) else sum(v for v in known if v is not None)
     return out
 
 

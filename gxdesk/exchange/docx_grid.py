@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import _Element as Element
 
 
 @dataclass(frozen=True)
@@ -19,18 +20,18 @@ class DocxCell:
     text: str
 
 
-def _text(tc: BaseOxmlElement) -> str:
+def _text(tc: Element) -> str:
     paragraphs = tc.findall(qn("w:p"))
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs).strip()
 
 
-def read_grid(tbl: BaseOxmlElement) -> list[DocxCell]:
+def read_grid(tbl: Element) -> list[DocxCell]:
     """Every merged area of ``tbl`` (top-left position, spans, text), in reading order.
 
     Rows may skip grid columns (``w:gridBefore``) or be ragged; a ``vMerge`` continuation
     extends the cell above it in the same grid column.
     """
-    areas: dict[tuple[int, int], list] = {}
+    areas: dict[tuple[int, int], list[Any]] = {}
     open_at: dict[int, tuple[int, int]] = {}  # grid column → origin of a vertical merge
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
         trpr = tr.find(qn("w:trPr"))

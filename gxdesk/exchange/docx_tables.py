@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import _Element as Element
 
 from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
@@ -97,7 +97,7 @@ def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) ->
     return format_value(value if value is not None else 0, spec.kind, unit=True)
 
 
-def build_table(table: TableSpec, values: dict[str, Value | None]) -> BaseOxmlElement:
+def build_table(table: TableSpec, values: dict[str, Value | None]) -> Element:
     """A ``w:tbl`` whose merges (gridSpan / vMerge) are exactly the spec's grid."""
     widths, size_half_pt = fit_columns(table, values, int(table.layout.font_pt * 2))
     tbl = OxmlElement("w:tbl")
@@ -168,7 +168,7 @@ def _kept_groups(table: TableSpec, widths: list[int], size_half_pt: int) -> set[
     return kept
 
 
-def _cell(g: GridCell, widths: list[int], *, first_row: bool, top: bool = False) -> BaseOxmlElement:
+def _cell(g: GridCell, widths: list[int], *, first_row: bool, top: bool = False) -> Element:
     tc = OxmlElement("w:tc")
     tcpr = OxmlElement("w:tcPr")
     tcw = OxmlElement("w:tcW")
@@ -191,7 +191,7 @@ def _cell(g: GridCell, widths: list[int], *, first_row: bool, top: bool = False)
     return tc
 
 
-def _fill(tc: BaseOxmlElement, g: GridCell, text: str, size_half_pt: int, *, keep_next: bool) -> None:
+def _fill(tc: Element, g: GridCell, text: str, size_half_pt: int, *, keep_next: bool) -> None:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")

@@ -6,13 +6,16 @@ import io
 import re
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import docx
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
 
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
@@ -102,18 +105,18 @@ _AFTER_SNAP = (
 
 
 def _paragraph_style(
-    document,
+    document: DocxDocument,
     name: str,
     east_asia: str,
     size: float,
     *,
-    bold: bool = False,  # type: ignore[no-untyped-def]
+    bold: bool = False,
     align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.JUSTIFY,
     indent_chars: int = 2,
     exact: Twips | None = _LINE,
     outline: int | None = None,
     keep_next: bool = False,
-):
+) -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = None
     style.quick_style = True
@@ -144,7 +147,7 @@ def _paragraph_style(
         ppr.insert_element_before(element("w:snapToGrid", val="0"), *_AFTER_SNAP)
     if outline is not None:
         ppr.append(element("w:outlineLvl", val=str(outline)))
-    return style
+    return cast(ParagraphStyle, style)
 
 
 def _styles(document, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml.etree import _Element as Element
 
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 
-def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+def child(parent: Element, tag: str) -> Element:
     """The first ``tag`` child of ``parent``, created if missing."""
     found = parent.find(qn(tag))
     if found is None:
@@ -18,7 +18,7 @@ def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     return found
 
 
-def set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str) -> None:
+def set_fonts(rpr: Element, east_asia: str, latin: str) -> None:
     """Name every font slot explicitly; theme attributes would otherwise win (MS Mincho for 中文)."""
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
@@ -34,15 +34,18 @@ def set_fonts(rpr: BaseOxmlElement, east_asia: str, latin: str) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def set_language(rpr: BaseOxmlElement) -> None:
+def set_language(rpr: Element) -> None:
     lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def row_flags(tr: BaseOxmlElement, *, header: bool, min_height: int = 0) -> None:
+def row_flags(tr: Element, *, header: bool, min_height: int = 0) -> None:
     """``w:cantSplit`` always; ``w:tblHeader`` on rows that repeat on every page; a minimum height."""
-    trpr = tr.get_or_add_trPr()
+    trpr = tr.find(qn("w:trPr"))
+    if trpr is None:
+        trpr = OxmlElement("w:trPr")
+        tr.insert(0, trpr)  # trPr comes before the row's cells
     if trpr.find(qn("w:cantSplit")) is None:
         trpr.append(OxmlElement("w:cantSplit"))
     if min_height:
@@ -88,7 +91,7 @@ def page_field(paragraph, prefix: str, suffix: str, east_asia: str, latin: str, 
     run(suffix)
 
 
-def element(tag: str, **attrs: str) -> BaseOxmlElement:
+def element(tag: str, **attrs: str) -> Element:
     """``<w:tag w:a="…"/>``; attribute names are given without the ``w:`` prefix."""
     el = OxmlElement(tag)
     for name, value in attrs.items():
@@ -96,7 +99,7 @@ def element(tag: str, **attrs: str) -> BaseOxmlElement:
     return el
 
 
-def table_properties(widths_twips: list[int]) -> BaseOxmlElement:
+def table_properties(widths_twips: list[int]) -> Element:
     """``w:tblPr`` in schema order: full single borders, fixed layout, centred, small margins."""
     tblpr = OxmlElement("w:tblPr")
     tblpr.append(element("w:tblStyle", val="TableGrid"))

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
 from gxdesk.domain.cells import CellKind, Value, parse_value
 from gxdesk.domain.edition import Edition
@@ -92,7 +93,7 @@ def _looks_numeric(grid: Grid, r: int, c: int) -> bool:
     return parse_value(cell.raw, CellKind.SIGNED).ok and cell.raw not in (None, "")
 
 
-def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match, text: str) -> None:
+def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match[Any], text: str) -> None:
     """Every match that is not exact is shown: folded forms as variants, similar ones as doubtful."""
     if match.exact:
         return
@@ -108,7 +109,7 @@ def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match, text: st
 
 # ---- table 三 -------------------------------------------------------------------------------
 @cache
-def _t3_indexes() -> tuple[LabelIndex, LabelIndex, dict[str, CellSpec]]:
+def _t3_indexes() -> tuple[LabelIndex[tuple[str, str]], LabelIndex[str], dict[str, CellSpec]]:
     rows: dict[str, tuple[str, str]] = {}
     cols: dict[str, str] = {}
     cells: dict[str, CellSpec] = {}
@@ -144,8 +145,8 @@ def _read_three(
     grid: Grid,
     r0: int,
     c0: int,
-    row_index: LabelIndex,
-    col_index: LabelIndex,
+    row_index: LabelIndex[tuple[str, str]],
+    col_index: LabelIndex[str],
     cells: dict[str, CellSpec],
     found: Found,
 ) -> list[_Read]:
@@ -173,17 +174,17 @@ def _read_three(
             continue
         empty_run = 0
         c_label, text = label_cells[-1]  # the innermost label of the row
-        m = row_index.match(text)
-        if m is None:
+        row_match = row_index.match(text)
+        if row_match is None:
             if any(_looks_numeric(grid, r, c) for c in columns.values()):
                 found.note(NoteKind.EXTRA, f"{grid.address(r, c_label)}“{text}”不是表三的行，已忽略")
                 continue
             break
-        row_id, edition = m.key
+        row_id, edition = row_match.key
         if row_id in seen_rows:
             break  # a second table below
         seen_rows.add(row_id)
-        _note_match(found, grid, r, c_label, m, text)
+        _note_match(found, grid, r, c_label, row_match, text)
         for col_id, c in columns.items():
             spec = cells.get(f"t3.{row_id}.{col_id}")
             if spec is None:
@@ -203,7 +204,7 @@ _T4_GROUP_LABELS = (
 
 
 @cache
-def _t4_indexes() -> tuple[LabelIndex, LabelIndex, dict[tuple[str, str], CellSpec]]:
+def _t4_indexes() -> tuple[LabelIndex[str], LabelIndex[str], dict[tuple[str, str], CellSpec]]:
     table = EDITIONS["2021"].table("四")  # the same in both editions
     outcomes = LabelIndex(list({spec.column[-1]: spec.column[-1] for spec in table.cells}.items()))
     groups = LabelIndex(list(_T4_GROUP_LABELS))
@@ -271,7 +272,7 @@ def _four_by_headers(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
     return reads
 
 
-def _t4_group_of(grid: Grid, groups: LabelIndex, r0: int, r: int, c: int, c0: int) -> str | None:
+def _t4_group_of(grid: Grid, groups: LabelIndex[str], r0: int, r: int, c: int, c0: int) -> str | None:
     """The innermost group above (r, c): in each row above, the nearest label at or left of c.
 
     行政诉讼 alone does not say which of its two blocks a column is in: then None.
@@ -330,7 +331,9 @@ def find_two(grid: Grid, found: Found) -> list[_Read] | None:
 
 
 @cache
-def _block_indexes(block: str) -> tuple[LabelIndex, LabelIndex, dict[tuple[str, str], tuple[CellSpec, str]]]:
+def _block_indexes(
+    block: str,
+) -> tuple[LabelIndex[str], LabelIndex[str], dict[tuple[str, str], tuple[CellSpec, str]]]:
     rows: dict[str, str] = {}
     cols: dict[str, str] = {}
     cells: dict[tuple[str, str], tuple[CellSpec, str]] = {}

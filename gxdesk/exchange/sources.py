@@ -158,7 +158,8 @@ def read_docx(path: Path) -> Document:
         raise SourceError(
             f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
         ) from None
-    grids, paragraphs = [], []
+    grids: list[Grid] = []
+    paragraphs: list[str] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
             text = clean_text(_paragraph_text(element, qn)).strip()

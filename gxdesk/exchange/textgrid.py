@@ -70,11 +70,12 @@ def render(table: TableSpec, values: dict[str, Value | None]) -> str:
         for line in range(heights[r]):
             row_text, c = "|", 0
             while c < table.n_cols:
-                g = owner.get((r, c))
-                if g is None:
+                found = owner.get((r, c))
+                if found is None:
                     row_text += " " * (widths[c] + 2) + "|"
                     c += 1
                     continue
+                g = found
                 index = sum(heights[g.row : r]) + line
                 chunks = wrapped[id(g)]
                 # Vertically centre short text in a tall merged cell.

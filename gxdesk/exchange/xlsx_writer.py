@@ -5,13 +5,15 @@ from __future__ import annotations
 import io
 from enum import Enum
 from pathlib import Path
+from typing import Any, cast
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gxdesk.domain.cells import CellKind
@@ -25,6 +27,7 @@ from gxdesk.domain.tables import Role, TableSpec
 from gxdesk.exchange.atomic import write_bytes
 
 EDITION_LABEL = "报告格式"
+Positions = dict[str, tuple[int, int]]  # cell id → (row, column) on a table sheet
 SHEET_INFO, SHEET_FINDINGS = "基本信息", "检查结果"
 SHEET_NAMES = {"二": "二、主动公开", "三": "三、依申请公开", "四": "四、复议诉讼"}
 TOP, LEFT = 3, 1  # the grid starts at A3; the part heading sits in row 1
@@ -48,7 +51,7 @@ def ref(row: int, col: int, absolute: bool = False) -> str:
     return f"${letter}${number}" if absolute else f"{letter}{number}"
 
 
-def set_text(cell: Cell, text: str) -> None:
+def set_text(cell: Cell | MergedCell, text: str) -> None:
     """Text stays text: a narrative line starting with ``=`` must not become a formula."""
     cell.value = text
     if isinstance(text, str) and text.startswith("="):
@@ -71,7 +74,7 @@ def build(report: Report) -> Workbook:
     report = report.sanitized()  # openpyxl refuses control characters
     edition = edition_of(report)
     workbook = Workbook()
-    info = workbook.active
+    info = cast(Worksheet, workbook.active)
     info.title = SHEET_INFO
     _info_sheet(info, report, edition.name)
     formulas: set[tuple[str, str]] = set()
@@ -88,7 +91,7 @@ def build(report: Report) -> Workbook:
 def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
     sheet["A1"] = report.meta.full_title
     sheet["A1"].font = Font(name=FONT, size=14, bold=True)
-    rows: list[tuple[str, object]] = []
+    rows: list[tuple[str, Any]] = []
     for spec in META_FIELDS:
         value = spec.get(report)
         rows.append((spec.caption, value.value if isinstance(value, Enum) else value))
@@ -166,6 +169,8 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Ed
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if table.layout.landscape else "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    if sheet.sheet_properties.pageSetUpPr is None:
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_options.horizontalCentered = True
     sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
@@ -184,7 +189,7 @@ def _sum_formula(cells: list[tuple[int, int]]) -> str:
     return f"SUM({','.join(ref(*c) for c in cells)})"
 
 
-_VALIDATION = {
+_VALIDATION: dict[CellKind, tuple[Any, Any, str, str]] = {
     CellKind.COUNT: ("whole", "greaterThanOrEqual", "0", "请输入不小于0的整数"),
     CellKind.SIGNED: ("whole", "between", "-1000000000", "请输入整数（减少时写负数，如 -8）"),
     CellKind.AMOUNT_YUAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（元），最多2位小数"),
@@ -192,7 +197,7 @@ _VALIDATION = {
 }
 
 
-def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
+def _validations(sheet: Worksheet, table: TableSpec, positions: Positions) -> None:
     by_kind: dict[CellKind, list[str]] = {}
     for spec in table.inputs:
         by_kind.setdefault(spec.kind, []).append(ref(*positions[spec.id]))
@@ -216,13 +221,15 @@ def _validations(sheet: Worksheet, table: TableSpec, positions: dict) -> None:
         sheet.add_data_validation(rule)
 
 
-def _balance_format(sheet: Worksheet, positions: dict, rules: list[Rule]) -> None:
+def _balance_format(sheet: Worksheet, positions: Positions, rules: list[Rule]) -> None:
     """Red cells where a balance rule's sides differ (T3-BALANCE: 第一项加第二项之和 ≠ 第三项加第四项之和),
     generated from the rule's own declaration."""
     for rule in rules:
         lhs = [ref(*positions[c], absolute=True) for c in rule.params["lhs"]]
         rhs = [ref(*positions[c], absolute=True) for c in rule.params["rhs"]]
-        highlight = FormulaRule(formula=[f"({'+'.join(lhs)})<>({'+'.join(rhs)})"], fill=ERROR_FILL)
+        highlight = FormulaRule(  # type: ignore[no-untyped-call]
+            formula=[f"({'+'.join(lhs)})<>({'+'.join(rhs)})"], fill=ERROR_FILL
+        )
         for target in (*lhs, *rhs):
             sheet.conditional_formatting.add(target.replace("$", ""), highlight)
 
@@ -239,13 +246,13 @@ def _findings_sheet(sheet: Worksheet, report: Report) -> None:
         cells = "；".join(edition.cell(c).name for c in f.cells if edition.has_cell(c))
         values = (f.severity.label, f.code, f.part, cells, f.message, report.explanations.get(f.key, ""))
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row, col)
-            set_text(cell, value)
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            item = sheet.cell(row, col)
+            set_text(item, value)
+            item.alignment = Alignment(wrap_text=True, vertical="top")
             if col == 1:
-                cell.font = Font(name=FONT, color="B91C1C" if f.severity is Severity.ERROR else "A16207")
+                item.font = Font(name=FONT, color="B91C1C" if f.severity is Severity.ERROR else "A16207")
     if not findings:
         sheet.cell(2, 5, "未发现问题")
-    for col, width in zip("ABCDEF", (6, 16, 8, 30, 70, 40), strict=True):
-        sheet.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEF", (6, 16, 8, 30, 70, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"

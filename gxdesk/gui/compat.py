@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if sys.version_info >= (3, 12):
     from typing import override
 elif TYPE_CHECKING:
-    from gxdesk.gui.compat import override
+    from typing_extensions import override
 else:
 
     def override(method):  # type: ignore[no-untyped-def]

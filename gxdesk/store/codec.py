@@ -10,6 +10,7 @@ from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, TABLE_PARTS
 from gxdesk.domain.fields import META_TEXT_FIELDS
 from gxdesk.domain.report import AgencyKind, Fees, Meta, PriorYear, Report
+from gxdesk.domain.tables import CellSpec
 
 FORMAT = "gxdesk-report"
 SCHEMA_VERSION = 1
@@ -102,7 +103,7 @@ def report_from_dict(data: Any) -> Report:
             raise InvalidReportError("上年数据不正确")
         prior_edition = EDITIONS[prior_in["edition"]]
         prior = PriorYear(
-            year=prior_in.get("year") if isinstance(prior_in.get("year"), int) else year - 1,
+            year=prior_year if isinstance(prior_year := prior_in.get("year"), int) else year - 1,
             edition=prior_edition.id,
             values=_values_in(prior_in.get("values", {}), prior_edition.cells, "上年数据"),
             parts={
@@ -131,14 +132,14 @@ def report_from_dict(data: Any) -> Report:
     )
 
 
-def _need(data: dict, key: str, typ: type, what: str, default: Any = None) -> Any:
+def _need(data: dict[str, Any], key: str, typ: type, what: str, default: Any = None) -> Any:
     value = data.get(key, default)
     if not isinstance(value, typ):
         raise InvalidReportError(f"缺少{what}，或{what}的格式不正确")
     return value
 
 
-def _text(data: dict, key: str, what: str) -> str:
+def _text(data: dict[str, Any], key: str, what: str) -> str:
     value = data.get(key, "")
     if value is None:
         return ""
@@ -182,7 +183,7 @@ def _amount(raw: Any, what: str) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _values_in(raw: dict, cells: dict, what: str, inputs: bool | None = None) -> dict[str, Value]:
+def _values_in(raw: Any, cells: dict[str, CellSpec], what: str, inputs: bool | None = None) -> dict[str, Value]:
     if not isinstance(raw, dict):
         raise InvalidReportError(f"{what}的格式不正确")
     out: dict[str, Value] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from gxdesk.domain.cells import value_problem
+from gxdesk.domain.cells import Value, value_problem
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.rules import Context, Rule, diff_text, evaluator, num
 
@@ -21,7 +21,7 @@ def balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
     if lhs == rhs:
         return
 
-    def expr(names: tuple[str, ...], vals: list) -> str:
+    def expr(names: tuple[str, ...], vals: list[Value | None]) -> str:
         return " + ".join(f"{n} {num(v)}" for n, v in zip(names, vals, strict=True))
 
     message = rule.template.format(

@@ -30,7 +30,7 @@ def roll(rule: Rule, ctx: Context) -> Iterator[Finding]:
     values = [(ctx.prior(cid) if src == "prior" else ctx.value(cid)) for _, src, cid in terms]
     if ctx.prior_values is None or target is None or any(v is None for v in values):
         return
-    expected = sum(sign * v for (sign, _, _), v in zip(terms, values, strict=True))  # type: ignore[operator]
+    expected = sum(sign * v for (sign, _, _), v in zip(terms, values, strict=True) if v is not None)
     if Decimal(expected) == Decimal(target):
         return
     pieces = []

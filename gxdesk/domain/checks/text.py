@@ -23,6 +23,7 @@ from gxdesk.domain.statements import (
     THIS_YEAR,
     YEAR,
 )
+from gxdesk.domain.tables import CellSpec
 from gxdesk.domain.textutil import letters_only, parse_number, squash
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
@@ -126,7 +127,7 @@ def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
     specs = [ctx.edition.cell(c) for c in cells if ctx.edition.has_cell(c)]
     first = specs[0]
 
-    def label(spec):  # type: ignore[no-untyped-def]
+    def label(spec: CellSpec) -> str:
         return spec.row[-1] if spec.row and spec.row[-1] else "·".join(spec.column[:-1])
 
     column = first.column[-1]

@@ -22,7 +22,8 @@ class _Editions(Mapping[str, Edition]):
 
     def __getitem__(self, edition_id: str) -> Edition:
         module, _, _ = _DECLARED[edition_id]
-        return importlib.import_module(f"gxdesk.domain.editions.{module}").EDITION
+        edition: Edition = importlib.import_module(f"gxdesk.domain.editions.{module}").EDITION
+        return edition
 
     def __iter__(self) -> Iterator[str]:
         return iter(_DECLARED)
