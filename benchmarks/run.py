@@ -46,6 +46,9 @@ def bench_rules_cold() -> list[float]:
     def run() -> None:
         _squash.cache_clear()
         text._body.cache_clear()
+        text._split.cache_clear()
+        text._stance.cache_clear()
+        text._HITS.clear()
         evaluate(report)
 
     return measure(run, repeat=300)
@@ -165,7 +168,21 @@ def bench_startup_gxdesk() -> list[float]:
     return _startup(STARTUP_GXDESK, str(sample(SAMPLE_2021)))
 
 
-def bench_edit_latency() -> list[float]:
+def _with_prior():  # type: ignore[no-untyped-def]
+    """The 2021 sample with last year's report loaded (the cross-year rules run too)."""
+    from gxdesk.domain.report import PriorYear
+
+    report = load(sample(SAMPLE_2021))
+    report.prior = PriorYear(
+        year=report.meta.year - 1,
+        edition=report.edition,
+        values=dict(report.values),
+        parts={k: v for k, v in report.parts.items() if v},
+    )
+    return report
+
+
+def bench_edit_latency(prior: bool = False) -> list[float]:
     """From a typed value being stored to the grid showing updated totals and findings."""
     import os
 
@@ -178,7 +195,7 @@ def bench_edit_latency() -> list[float]:
     from gxdesk.gui.table.view import ReportTableView
 
     app = create_application()
-    doc = ReportDocument(load(sample(SAMPLE_2021)), None)
+    doc = ReportDocument(_with_prior() if prior else load(sample(SAMPLE_2021)), None)
     model = ReportTableModel(doc, "三")
     view = ReportTableView(model)
     view.resize(1000, 800)
@@ -196,7 +213,7 @@ def bench_edit_latency() -> list[float]:
     return measure(edit, repeat=200)
 
 
-def bench_typing_latency() -> list[float]:
+def bench_typing_latency(prior: bool = False) -> list[float]:
     """One character typed in part 一, with every step page built, until the window is repainted."""
     import os
     import tempfile
@@ -208,6 +225,8 @@ def bench_typing_latency() -> list[float]:
 
     app = create_application()
     window = build_window(str(sample(SAMPLE_2021)))
+    if prior:
+        window.doc.apply_report(_with_prior())
     window.show()
     for step in Step:
         window.go_to(step)
@@ -228,8 +247,10 @@ BENCHMARKS: list[tuple[str, Callable[[], list[float]], float]] = [
     ("规则检查：2021年版示例全部规则", bench_rules, 2.0),
     ("规则检查：同上，正文刚被修改（无缓存）", bench_rules_cold, 2.0),
     ("打开 .gxr：2021年版示例", bench_load, 20.0),
-    ("表格编辑到合计和检查结果刷新（含重绘）", bench_edit_latency, 16.0),
-    ("正文输入一个字到检查结果刷新（全部页面已打开）", bench_typing_latency, 16.0),
+    ("表格编辑到合计和检查结果刷新（含重绘）", bench_edit_latency, 5.0),
+    ("同上，已导入上年报告", lambda: bench_edit_latency(prior=True), 5.0),
+    ("正文输入一个字到检查结果刷新（全部页面已打开）", bench_typing_latency, 5.0),
+    ("同上，已导入上年报告", lambda: bench_typing_latency(prior=True), 5.0),
     ("导出 Word：2021年版示例", bench_docx, 200.0),
     ("导出 Excel：2021年版示例", bench_xlsx_export, 300.0),
     ("导入 Excel：2021年版示例的导出文件", bench_xlsx_import, 300.0),
@@ -252,7 +273,7 @@ def main() -> int:
         if fn is bench_startup_bare:
             bare = median
         if fn is bench_startup_gxdesk and bare is not None:
-            target = 2 * bare  # the issue's target: at most twice the bare wizard, same run
+            target = 1.5 * bare  # at most one and a half times the bare wizard, same run
         p95 = sorted(times)[int(len(times) * 0.95) - 1]
         rows.append((name, median, p95, target, "达标" if median <= target else "未达标"))
     size = max(width(r[0]) for r in rows) + 2

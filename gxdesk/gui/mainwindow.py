@@ -296,12 +296,16 @@ class MainWindow(QMainWindow):
     # ---- status ------------------------------------------------------------------------
     def _refresh_status(self, *_change: object) -> None:
         errors, warnings, todo = self.doc.counts(todo_apart=True)
-        self.counts.setText(f"错误 {errors} · 提示 {warnings} · 未填写 {todo}")
+        counts = f"错误 {errors} · 提示 {warnings} · 未填写 {todo}"
+        if self.counts.text() != counts:
+            self.counts.setText(counts)
         for step in Step:
             item = self.step_list.item(int(step))
             if item is None:
                 continue
             state = step_state(self.doc, step)
+            if item.data(Qt.ItemDataRole.UserRole) == state.name:
+                continue  # unchanged: no repaint of the list on every keystroke
             item.setText(f"{state.mark}  {STEP_TITLES[step]}")
             item.setToolTip(state.label)
             item.setData(Qt.ItemDataRole.UserRole, state.name)

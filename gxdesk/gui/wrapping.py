@@ -24,6 +24,7 @@ class WrappingDelegate(QStyledItemDelegate):
         self.view: QAbstractItemView = view
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self._heights: dict[tuple[str, int, int], int] = {}  # (text, width, column) → height
         if isinstance(view, QTreeView):
             view.setUniformRowHeights(False)
             view.header().sectionResized.connect(self._on_header_section_resized)
@@ -49,9 +50,15 @@ class WrappingDelegate(QStyledItemDelegate):
         text = index.data(Qt.ItemDataRole.DisplayRole)
         if not text:
             return base
-        width = self._text_width(option, index)
-        rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), int(_FLAGS), str(text))
-        return QSize(base.width(), max(base.height(), rect.height() + _PADDING))
+        key = (str(text), self._width(index), index.column())
+        height = self._heights.get(key)
+        if height is None:
+            width = self._text_width(option, index)
+            rect = option.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), int(_FLAGS), str(text))
+            if len(self._heights) > 4096:
+                self._heights.clear()
+            height = self._heights[key] = rect.height() + _PADDING
+        return QSize(base.width(), max(base.height(), height))
 
     def _text_width(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> int:
         """The width ``paint`` will draw the text in: the cell less the style's margins and padding."""

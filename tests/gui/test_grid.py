@@ -162,3 +162,19 @@ def test_f2_edits_existing_value(qtbot, make_window) -> None:  # type: ignore[no
     qtbot.keyClicks(editor, "0")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     assert window.doc.report.values["t3.new.natural"] == 230
+
+
+def test_an_edit_repaints_only_the_cells_it_changed(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """The model signals the edited cell, the totals that follow it and the cells its new findings name."""
+    window = make_window(sample("qinghe-sthjj-2025.gxr"))
+    view = window.go_to(Step.APPLICATIONS).view
+    model = view.table_model()
+    changed: list[str] = []
+    model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(model.cell_spec(top).id))
+    window.doc.set_cells({"t3.carry_out.legal": 5})
+    balance = {f"t3.{row}.legal" for row in ("new", "carried_in", "r7_total", "carry_out")}
+    assert set(changed) == balance | {"t3.carry_out.total"}  # total: its value and the TEXT-TABLE finding
+    assert len(changed) == len(set(changed))
+    changed.clear()
+    window.doc.set_text("part:五", window.doc.report.text("五") + "补充。")
+    assert changed == []  # typing in a part repaints no table cell

@@ -22,6 +22,7 @@ from gxdesk.domain.statements import (
     STALE_EXEMPT_PARTS,
     THIS_YEAR,
     YEAR,
+    Claim,
 )
 from gxdesk.domain.tables import CellSpec
 from gxdesk.domain.textutil import letters_only, parse_number, squash
@@ -143,6 +144,39 @@ def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
     return f"表{first.part}" + "与".join(f"“{label(s)}”" for s in specs) + f"{column}之和"
 
 
+@dataclass(frozen=True)
+class Hit:
+    """A claim's phrasing found in a sentence: the claim's index, the span, the number as written."""
+
+    claim: int
+    start: int
+    end: int
+    raw: str | None  # None for a claim of zero (无依申请公开)
+
+
+_HITS: dict[tuple[int, str], tuple[Hit, ...]] = {}
+
+
+def _hits(claims: tuple[Claim, ...], folded: str) -> tuple[Hit, ...]:
+    """Every claim phrasing in a sentence, cached: a keystroke changes one sentence, not all."""
+    key = (id(claims), folded)
+    found = _HITS.get(key)
+    if found is None:
+        out = []
+        for i, claim in enumerate(claims):
+            if claim.context and claim.context not in folded:
+                continue
+            regex = claim.regex
+            for match in regex.finditer(folded):
+                if regex.groups and APPROXIMATE.search(folded[: match.start(1)]):
+                    continue  # 约、近、超过: not a count
+                out.append(Hit(i, match.start(), match.end(), match.group(1) if regex.groups else None))
+        if len(_HITS) > 8192:
+            _HITS.clear()
+        found = _HITS[key] = tuple(out)
+    return found
+
+
 @evaluator("text_table")
 def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """A figure stated in the narrative that contradicts the table it names.
@@ -151,34 +185,29 @@ def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     one of the claim's other sums (收到申请N件 is often 新收 + 上年结转); approximate figures
     (约、近、超过) and percentages are never counts. When in doubt, silence.
     """
-    claims = [(c, _sum(ctx, c.cells), [_sum(ctx, a) for a in c.also]) for c in rule.params["claims"]]
+    claims: tuple[Claim, ...] = rule.params["claims"]
+    figures: dict[int, tuple[Value | None, list[Value | None]]] = {}
     for part, sentence, stance in _sentences(ctx):
         if stance is Stance.OTHER:
             continue
-        for claim, actual, others in claims:
-            if actual is None or (claim.context and claim.context not in sentence.folded):
+        for hit in _hits(claims, sentence.folded):
+            claim = claims[hit.claim]
+            if hit.claim not in figures:  # the table's side, computed once per claim
+                figures[hit.claim] = (_sum(ctx, claim.cells), [_sum(ctx, a) for a in claim.also])
+            actual, others = figures[hit.claim]
+            stated = 0 if hit.raw is None else _stated(hit.raw)
+            if actual is None or stated is None or stated == actual or stated in others:
                 continue
-            for match in claim.regex.finditer(sentence.folded):
-                if claim.regex.groups:
-                    if APPROXIMATE.search(sentence.folded[: match.start(1)]):
-                        continue
-                    stated = _stated(match.group(1))
-                else:
-                    stated = 0
-                if stated is None or stated == actual or stated in others:
-                    continue
-                snippet = sentence.quote(*match.span())
-                raw = match.group(1) if claim.regex.groups else ""
-                note = "" if not raw or raw.replace(".", "").isdigit() else f"（即 {stated}）"
-                if stance is Stance.STALE:
-                    note += f"（该句写的是{ctx.report.meta.year - 1}年）"
-                message = rule.template.format(
-                    snippet=snippet, claimed=note, table_name=_table_name(ctx, claim.cells), actual=num(actual)
-                )
-                cells = tuple(c for c in claim.cells if ctx.edition.has_cell(c))
-                yield ctx.finding(
-                    rule, message, part=part, cells=cells, expected=actual, actual=stated, subject=snippet
-                )
+            snippet = sentence.quote(hit.start, hit.end)
+            raw = hit.raw or ""
+            note = "" if not raw or raw.replace(".", "").isdigit() else f"（即 {stated}）"
+            if stance is Stance.STALE:
+                note += f"（该句写的是{ctx.report.meta.year - 1}年）"
+            message = rule.template.format(
+                snippet=snippet, claimed=note, table_name=_table_name(ctx, claim.cells), actual=num(actual)
+            )
+            cells = tuple(c for c in claim.cells if ctx.edition.has_cell(c))
+            yield ctx.finding(rule, message, part=part, cells=cells, expected=actual, actual=stated, subject=snippet)
 
 
 @evaluator("text_year")
@@ -189,8 +218,7 @@ def text_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for part, sentence, stance in _sentences(ctx):
         if stance is not Stance.STALE:
             continue
-        folded = sentence.folded
-        if not any(c.regex.search(folded) and (not c.context or c.context in folded) for c in claims):
+        if not _hits(claims, sentence.folded):
             continue
         written = sentence.written
         snippet = written if len(written) <= 40 else written[:38] + "……"

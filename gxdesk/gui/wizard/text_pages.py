@@ -94,6 +94,13 @@ class OverviewPage(TextPage):
         self.checklist.setTextFormat(Qt.TextFormat.RichText)
         self.side.addWidget(self.checklist)
         self.count = QLabel()
+        self.count.setWordWrap(True)
+        # A fixed size: the count changes on every keystroke, and a label whose size may change
+        # makes Qt lay out and repaint the whole page each time.
+        metrics = self.count.fontMetrics()
+        self.count.setFixedSize(
+            metrics.horizontalAdvance("已写 00000 字（一般约 0000 字，") + 8, metrics.height() * 2 + 6
+        )
         self.side.addWidget(self.count)
         self.insert = QPushButton("插入五个方面的小标题")
         self.insert.clicked.connect(self._on_insert_clicked)
@@ -121,7 +128,9 @@ class OverviewPage(TextPage):
                 else "<span style='color:#b45309'>○</span>"
             )
             rows.append(f"<p>{mark} <b>{topic.heading}</b><br><span style='color:#4b5563'>{topic.guidance}</span></p>")
-        self.checklist.setText("".join(rows))
+        checklist = "".join(rows)
+        if self.checklist.text() != checklist:  # rich text relayout only when a mark changes
+            self.checklist.setText(checklist)
         chars = len(squash(self.doc.report.text("一")))
         over = "，超过了一般要求，建议精简" if chars > OVERVIEW_GUIDE_CHARS * 1.2 else ""
         self.count.setText(f"已写 {chars} 字（一般约 {OVERVIEW_GUIDE_CHARS} 字{over}）")
