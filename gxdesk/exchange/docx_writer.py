@@ -17,22 +17,39 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 
+from gxdesk.domain.drafting import fee_sentence
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute
-from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
+from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
+from gxdesk.exchange.docx_package import finish
 from gxdesk.exchange.docx_tables import TABLE_STYLE, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
 
 LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
+TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
+CHARS_PER_LINE = 28
+# 28 characters of 三号 (16 pt) in 156 mm: each character condensed by a quarter point (15.75 pt
+# a character, 441 pt a line). A linesAndChars grid would say the same to Word, but LibreOffice
+# then gives every 16 pt character two grid cells (14 a line); condensed spacing reads the same
+# in Word, WPS and LibreOffice.
+CONDENSE_TWIPS = -5  # w:spacing is in twentieths of a point
+assert CHARS_PER_LINE * (16 + CONDENSE_TWIPS / 20) <= TYPE_WIDTH_PT < (CHARS_PER_LINE + 1) * (16 + CONDENSE_TWIPS / 20)
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
+# The page number's line sits about 7 mm below the type area (35 mm bottom margin).
+FOOTER_DISTANCE_MM = 35 - 7 - 5
 STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "gx-body", "gx-title", "gx-h1", "gx-h2", "gx-h3"
 STYLE_FOOTER = "gx-page-number"
 _LINE = Twips(LINE_TWIPS)
-_LONG_TOKEN = re.compile(r"[A-Za-z0-9:/._@%?=&#~+-]{24,}")
+_LONG_TOKEN = re.compile(r"[A-Za-z0-9:/._@%?=&#~+-]{16,}")
+_AFTER_WORD_WRAP = ("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                    "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                    "w:pPrChange")  # fmt: skip
 
 
 def options(report: Report) -> tuple[FontSet, bool]:
@@ -54,6 +71,7 @@ def build(report: Report, *, fonts: str | None = None) -> docx.document.Document
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
         body.remove(p)
     _content(document, report, fontset, bold)
+    finish(document, report, fontset)
     return document
 
 
@@ -77,7 +95,7 @@ def _page_setup(document: docx.document.Document) -> None:
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     section.header_distance = Mm(15)
-    section.footer_distance = Mm(21)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     sectpr = section._sectPr
     for old in sectpr.findall(qn("w:docGrid")):
         sectpr.remove(old)
@@ -104,6 +122,20 @@ _AFTER_SNAP = (
 )
 
 
+def condense(rpr) -> None:  # type: ignore[no-untyped-def]
+    """Character spacing that puts 28 body characters on a line (in rPr schema order)."""
+    spacing = rpr.find(qn("w:spacing"))
+    if spacing is None:
+        spacing = element("w:spacing")
+        following = [rpr.find(qn(t)) for t in ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:lang")]
+        anchor = next((el for el in following if el is not None), None)
+        if anchor is not None:
+            anchor.addprevious(spacing)
+        else:
+            rpr.append(spacing)
+    spacing.set(qn("w:val"), str(CONDENSE_TWIPS))
+
+
 def _paragraph_style(
     document: DocxDocument,
     name: str,
@@ -116,6 +148,7 @@ def _paragraph_style(
     exact: Twips | None = _LINE,
     outline: int | None = None,
     keep_next: bool = False,
+    grid: bool = True,
 ) -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = None
@@ -127,6 +160,8 @@ def _paragraph_style(
     rpr = style.element.get_or_add_rPr()
     set_fonts(rpr, east_asia, LATIN)
     set_language(rpr)
+    if size == BODY_PT:
+        condense(rpr)
     fmt = style.paragraph_format
     fmt.alignment = align
     fmt.space_before = fmt.space_after = Pt(0)
@@ -142,8 +177,9 @@ def _paragraph_style(
         ind = style.element.get_or_add_pPr().find(qn("w:ind"))
         ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
     ppr = style.element.get_or_add_pPr()
-    if exact is None:
-        # Off the document's line grid, or every table line would be 28.95 pt tall.
+    if exact is None or not grid:
+        # Off the document's grid: table lines would be 28.95 pt tall, and the title's exact
+        # spacing snaps to two grid lines in LibreOffice but not in Word.
         ppr.insert_element_before(element("w:snapToGrid", val="0"), *_AFTER_SNAP)
     if outline is not None:
         ppr.append(element("w:outlineLvl", val=str(outline)))
@@ -156,11 +192,18 @@ def _styles(document, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-un
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr, fonts.body, LATIN)
     set_language(rpr)
+    _body_defaults(defaults)
+    _drop_template_styles(document)
     normal = document.styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     set_fonts(normal.element.get_or_add_rPr(), fonts.body, LATIN)
-    normal.paragraph_format.space_after = Pt(0)
-    # The template's own styles (Heading 1, Title, …) name theme fonts: replace them all.
+    condense(normal.element.get_or_add_rPr())
+    fmt = normal.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, _LINE
+    fmt.first_line_indent = Pt(BODY_PT * 2)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # Any style left from the template names theme fonts: replace them all.
     for rfonts in list(document.styles.element.iter(qn("w:rFonts"))):
         set_fonts(rfonts.getparent(), rfonts.get(qn("w:eastAsia")) or fonts.body, LATIN)
     _paragraph_style(document, STYLE_BODY, fonts.body, BODY_PT)
@@ -174,6 +217,7 @@ def _styles(document, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-un
         indent_chars=0,
         exact=Twips(700),
         outline=0,
+        grid=False,
     )
     _paragraph_style(document, STYLE_H1, fonts.heading1, BODY_PT, outline=1, keep_next=True)
     _paragraph_style(document, STYLE_H2, fonts.heading2, BODY_PT, bold=bold, outline=2, keep_next=True)
@@ -185,12 +229,48 @@ def _styles(document, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-un
     _paragraph_style(document, STYLE_FOOTER, fonts.page_number, PAGE_NUMBER_PT, indent_chars=0, exact=None)
 
 
+# The template's styles a report never uses (blue Heading 1-9, Title, Quote, …) go: a colleague
+# who adds a paragraph in Word then finds only the report's own styles.
+_KEEP_STYLES = {"Normal", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+
+
+def _drop_template_styles(document) -> None:  # type: ignore[no-untyped-def]
+    root = document.styles.element
+    for style in list(root.findall(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is not None and name.get(qn("w:val")) not in _KEEP_STYLES:
+            root.remove(style)
+    latent = root.find(qn("w:latentStyles"))
+    if latent is not None:
+        root.remove(latent)
+
+
+def _body_defaults(defaults) -> None:  # type: ignore[no-untyped-def]
+    """Document defaults are the body text: 16 pt, exact 22-line spacing, no space after."""
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        size = rpr.find(qn(tag))
+        if size is None:
+            size = element(tag)
+            rpr.append(size)
+        size.set(qn("w:val"), str(BODY_PT * 2))
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = element("w:pPrDefault")
+        defaults.append(ppr_default)
+    for old in list(ppr_default):
+        ppr_default.remove(old)
+    ppr = element("w:pPr")
+    ppr.append(element("w:spacing", after="0", line=str(LINE_TWIPS), lineRule="exact"))
+    ppr_default.append(ppr)
+
+
 def _footers(document, fonts: FontSet) -> None:  # type: ignore[no-untyped-def]
     """``— N —`` in 4号宋体: odd pages right-aligned, even pages left, one character in."""
     section = document.sections[0]
-    for footer, align, side in (
-        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right"),
-        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left"),
+    for footer, align, side, cached in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "right", 1),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "left", 2),
     ):
         footer.is_linked_to_previous = False
         paragraph = footer.paragraphs[0]
@@ -200,15 +280,15 @@ def _footers(document, fonts: FontSet) -> None:  # type: ignore[no-untyped-def]
             paragraph.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT)
         else:
             paragraph.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT)
-        page_field(paragraph, "— ", " —", fonts.page_number, LATIN, PAGE_NUMBER_PT * 2)
+        # GB/T 9704: the page number in half-width 宋体 digits, 4号.
+        page_field(paragraph, "— ", " —", fonts.page_number, fonts.page_number, PAGE_NUMBER_PT * 2, cached)
 
 
 # ---- content ------------------------------------------------------------------------------
 def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
     edition = edition_of(report)
-    values = compute(edition, report.values)
-    values.update(report.claimed)  # a published total is printed as published
-    for line in _title_lines(report.meta.full_title):
+    values = compute(edition, report.values, report.claimed)  # a published total is printed as published
+    for line in _title_lines(report):
         document.add_paragraph(line, style=STYLE_TITLE)
     document.add_paragraph("", style=STYLE_BODY)
     _text(document, report.preface, fonts, bold)
@@ -221,11 +301,8 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
             sectpr = document.element.body.find(qn("w:sectPr"))
             sectpr.addprevious(build_table(table, values))
             continue
-        text = report.parts.get(part.numeral)
-        if text is None:
-            continue  # the part is missing from the report (PART-EMPTY says so)
         document.add_paragraph(part.heading, style=STYLE_H1)
-        _text(document, text, fonts, bold)
+        _text(document, part_text(report, part.numeral), fonts, bold)
     if report.ending:
         _ending(document, report)
     # Word needs a paragraph between a final table and the section properties.
@@ -234,13 +311,50 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
         document.add_paragraph("", style=STYLE_BODY)
 
 
-def _title_lines(title: str) -> list[str]:
-    """Long titles break before 政府信息公开工作年度报告, as printed reports do."""
+NOTHING_TO_REPORT = "无。"
+
+
+def part_text(report: Report, numeral: str) -> str:
+    """What a part prints: its text, or — the format requires all six parts — "无。" (part 六
+    with stored fee figures: the 信息处理费 sentence). The export asks the author first."""
+    text = report.parts.get(numeral)
+    if has_content(text):
+        return text or ""
+    if numeral == "六" and edition_of(report).fee_figures and report.fees.notices is not None:
+        return fee_sentence(report)
+    return NOTHING_TO_REPORT
+
+
+TITLE_CHARS = 20  # characters of 2号 (22 pt) in the 156 mm type area
+# Where a long agency name may break without cutting a word: after these endings.
+_NAME_BREAKS = re.compile(
+    r"人民政府|管理委员会|委员会|办公厅|办公室|人民代表大会|开发区|实验区|示范区|新区|[省市县区州盟旗镇乡局厅]"
+)
+
+
+def split_name(name: str, limit: int) -> list[str]:
+    """A name cut into lines of at most ``limit`` characters, only where a word ends (GB/T 9704:
+    a line break never cuts a word); a name with no such point is cut at the limit."""
+    lines: list[str] = []
+    while len(name) > limit:
+        cuts = [m.end() for m in _NAME_BREAKS.finditer(name) if 0 < m.end() <= limit]
+        cut = max(cuts) if cuts and max(cuts) >= limit // 3 else limit
+        lines.append(name[:cut])
+        name = name[cut:]
+    return [*lines, name] if name else lines
+
+
+def _title_lines(report: Report) -> list[str]:
+    """The title broken after the agency name, "X年政府信息公开工作年度报告" on its own line."""
     from gxdesk.domain.report import REPORT_TITLE_SUFFIX
 
-    if len(title) > 20 and title.endswith(REPORT_TITLE_SUFFIX) and len(title) > len(REPORT_TITLE_SUFFIX):
-        return [title[: -len(REPORT_TITLE_SUFFIX)], REPORT_TITLE_SUFFIX]
-    return [title]
+    title = report.meta.full_title
+    if len(title) <= TITLE_CHARS:
+        return [title]
+    match = re.fullmatch(rf"(.*?)((?:19|20)\d{{2}}年(?:度)?{REPORT_TITLE_SUFFIX})", title)
+    if match is None or not match.group(1):
+        return split_name(title, TITLE_CHARS)
+    return [*split_name(match.group(1), TITLE_CHARS), match.group(2)]
 
 
 def _text(document, text: str, fonts: FontSet, bold: bool, *, keep_next: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -269,33 +383,52 @@ def _text(document, text: str, fonts: FontSet, bold: bool, *, keep_next: bool = 
             run.bold = bold or None
             paragraph.add_run(rest)
         else:
+            # Justified like every paragraph. A URL or e-mail may break inside (Word's
+            # 允许西文在单词中间换行), so the line before it is not stretched to wide gaps.
             paragraph = document.add_paragraph(line, style=STYLE_BODY)
             if _LONG_TOKEN.search(line):
-                # Justifying around an unbreakable URL or e-mail leaves wide gaps in the line.
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+                ppr = paragraph._p.get_or_add_pPr()
+                ppr.insert_element_before(element("w:wordWrap", val="0"), *_AFTER_WORD_WRAP)
     if keep_next:
         for paragraph in document.paragraphs[start:]:
             paragraph.paragraph_format.keep_with_next = True
 
 
 def _ending(document, report: Report) -> None:  # type: ignore[no-untyped-def]
-    """Agency name and date toward the right (成文日期右空四字)."""
-    document.add_paragraph("", style=STYLE_BODY)
-    document.add_paragraph("", style=STYLE_BODY)
-    lines = [report.meta.agency.strip()]
+    """落款: the date 右空四字, the agency name centred over the date (GB/T 9704), both kept on
+    the page of the last paragraph; a long name breaks only between words."""
+    if document.paragraphs:
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
+    date_text = ""
     if report.meta.published:
         try:
             day = date.fromisoformat(report.meta.published)
-            lines.append(f"{day.year}年{day.month}月{day.day}日")
+            date_text = f"{day.year}年{day.month}月{day.day}日"
         except ValueError:
-            lines.append(report.meta.published)
-    for line in lines:
-        if not line:
-            continue
-        paragraph = document.add_paragraph(line, style=STYLE_BODY)
+            date_text = report.meta.published
+    date_width = _width_in_chars(date_text)
+    names = split_name(report.meta.agency.strip(), CHARS_PER_LINE - ENDING_RIGHT_CHARS)
+    lines = [(name, ENDING_RIGHT_CHARS + max(0.0, (date_width - _width_in_chars(name)) / 2)) for name in names if name]
+    if date_text:
+        lines.append((date_text, ENDING_RIGHT_CHARS))
+    if not lines:
+        return
+    for _ in range(2):
+        document.add_paragraph("", style=STYLE_BODY).paragraph_format.keep_with_next = True
+    for i, (text, right_chars) in enumerate(lines):
+        paragraph = document.add_paragraph(text, style=STYLE_BODY)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         fmt = paragraph.paragraph_format
         fmt.first_line_indent = Pt(0)
-        fmt.right_indent = Pt(BODY_PT * 4)
+        fmt.right_indent = Pt(BODY_PT * right_chars)
+        fmt.keep_with_next = i < len(lines) - 1
         # firstLineChars in the style would win over firstLine: cancel it here too.
         paragraph._p.get_or_add_pPr().find(qn("w:ind")).set(qn("w:firstLineChars"), "0")
+
+
+ENDING_RIGHT_CHARS = 4  # 成文日期右空四字
+
+
+def _width_in_chars(text: str) -> float:
+    """Width in body characters: Chinese 1, digits and Latin letters ½."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)

@@ -54,8 +54,11 @@ def row_flags(tr: Element, *, header: bool, min_height: int = 0) -> None:
         trpr.append(OxmlElement("w:tblHeader"))
 
 
-def page_field(paragraph, prefix: str, suffix: str, east_asia: str, latin: str, size_half_pt: int) -> None:  # type: ignore[no-untyped-def]
-    """``— {PAGE} —`` as text runs around a complex PAGE field."""
+def page_field(  # type: ignore[no-untyped-def]
+    paragraph, prefix: str, suffix: str, east_asia: str, latin: str, size_half_pt: int, cached: int = 1
+) -> None:
+    """``— {PAGE} —`` as text runs around a complex PAGE field; ``cached`` is the number shown
+    before the field updates (2 in the even-page footer)."""
 
     def run(text: str | None = None, fld: str | None = None, instr: str | None = None) -> None:
         r = OxmlElement("w:r")
@@ -86,7 +89,7 @@ def page_field(paragraph, prefix: str, suffix: str, east_asia: str, latin: str, 
     run(fld="begin")
     run(instr=" PAGE ")
     run(fld="separate")
-    run("1")
+    run(str(cached))
     run(fld="end")
     run(suffix)
 

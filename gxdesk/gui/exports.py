@@ -6,6 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gxdesk.domain.editions.common import NARRATIVE_PARTS
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.gui import dialogs
 from gxdesk.oserrors import describe
@@ -23,10 +24,19 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     """Ask where, warn about remaining errors, write; returns the file written."""
     doc = window.doc
     errors, _ = doc.counts()
+    empty = [
+        doc.edition.part(f.part).heading for f in doc.findings if f.code == "PART-EMPTY" and f.part in NARRATIVE_PARTS
+    ]
+    note = (
+        f"\n\n其中“{'”“'.join(empty)}”没有内容：如确实没有可报告的，导出时该部分写“无。”"
+        + ("（第六部分有收费数字时写信息处理费收取情况）" if any(h.startswith("六") for h in empty) else "")
+        if empty and key == "docx"
+        else ""
+    )
     if errors and not dialogs.confirm(
         window,
         "仍有错误",
-        f"报告还有 {errors} 个错误，导出的文件也会带着这些错误。是否仍要导出？",
+        f"报告还有 {errors} 个错误，导出的文件也会带着这些错误。{note}\n\n是否仍要导出？",
         "仍然导出",
         "取消",
     ):

@@ -93,6 +93,10 @@ def test_page_setup_and_grid(exported) -> None:  # type: ignore[no-untyped-def]
     assert mm == [210, 297, 37, 35, 28, 26]
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == str(LINE_TWIPS)
+    # 28 characters a line: 16 pt condensed by w:spacing, 28 fit in 156 mm and 29 do not
+    spacing = int(document.styles["gx-body"].element.rPr.find(qn("w:spacing")).get(qn("w:val")))
+    pitch = 16 + spacing / 20
+    assert 28 * pitch <= 156 / 25.4 * 72 < 29 * pitch
     assert document.settings.odd_and_even_pages_header_footer
     body = document.styles["gx-body"]
     assert body.paragraph_format.line_spacing.twips == LINE_TWIPS
@@ -165,11 +169,14 @@ def test_text_structure_and_headings(exported) -> None:  # type: ignore[no-untyp
     document = docx.Document(str(exported["fujian-gxt-2020.gxr"]))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert paragraphs[:2] == [
-        ("gx-title", "福建省工业和信息化厅2020年"),
-        ("gx-title", "政府信息公开工作年度报告"),
+        ("gx-title", "福建省工业和信息化厅"),
+        ("gx-title", "2020年政府信息公开工作年度报告"),
     ]
     h1 = [t for s, t in paragraphs if s == "gx-h1"]
-    assert h1 == [p.heading for p in PARTS if p.numeral != "六"]  # the published report has no 六
+    # The published report has no 六; the format requires all six parts, so it prints "无。".
+    assert h1 == [p.heading for p in PARTS]
+    six = [t for s, t in paragraphs][[t for s, t in paragraphs].index("六、其他需要报告的事项") + 1]
+    assert six == "无。"
     run_in = next(p for p in document.paragraphs if p.text.startswith("（一）健全政府信息公开机制。"))
     first = run_in.runs[0]
     assert first.text == "（一）健全政府信息公开机制。"
