@@ -10,7 +10,7 @@ from typing import Any, cast
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -40,8 +40,8 @@ ERROR_FILL = PatternFill("solid", fgColor="F8CBAD")
 NUMBER_FORMATS = {
     CellKind.COUNT: "0",
     CellKind.SIGNED: "0",
-    CellKind.AMOUNT_YUAN: "0.00",
-    CellKind.AMOUNT_WAN: "0.00##",
+    CellKind.AMOUNT_YUAN: 'General"元"',  # 731107元, 731107.5元: the unit the 2019 header lacks
+    CellKind.AMOUNT_WAN: "General",  # the header says 万元
 }
 
 
@@ -110,6 +110,7 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
         cell.alignment = Alignment(horizontal="left")
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 60
+    _page_setup(sheet, landscape=False)
 
 
 def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None:
@@ -158,23 +159,51 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Ed
         else:
             value = report.values.get(spec.id)
             cell.value = value if value is None or isinstance(value, int) else float(value)
+            cell.protection = UNLOCKED  # the only cells open when the sheet is protected
     _validations(sheet, table, positions)
     _balance_format(sheet, positions, [r for r in edition.rules if r.kind == "balance" and r.part == table.part])
     widths = table.layout.sheet_chars or (7,) * table.n_cols
     for col, width in enumerate(widths):
         sheet.column_dimensions[get_column_letter(LEFT + col)].width = width
-    for r in range(table.n_rows):
-        sheet.row_dimensions[TOP + r].height = 30 if r < table.header_rows else 22
+    for r, height in enumerate(_row_heights(table, widths)):
+        sheet.row_dimensions[TOP + r].height = height
     sheet.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}" if table.header_rows else None
+    _page_setup(sheet, landscape=table.layout.landscape)
+    sheet.print_options.horizontalCentered = True
+    sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
+    # Totals are formulas: protected (no password) so they are not typed over by accident;
+    # 审阅 → 撤销工作表保护 lifts it. Column widths and row heights stay adjustable.
+    sheet.protection.sheet = True
+    sheet.protection.formatColumns = sheet.protection.formatRows = sheet.protection.formatCells = False
+    return formulas
+
+
+LINE_HEIGHT_PT = 14  # one wrapped line of 9–10.5 pt type
+UNLOCKED = Protection(locked=False)
+
+
+def _row_heights(table: TableSpec, widths: tuple[int, ...]) -> list[float]:
+    """Each row tall enough for its wrapped label (a long 2021 （六） label takes four lines)."""
+    heights = [30.0 if r < table.header_rows else 22.0 for r in range(table.n_rows)]
+    for g in table.grid:
+        if g.cell is not None or g.rowspan > 1 or not g.text:
+            continue
+        chars = sum(widths[g.col : g.col + g.colspan]) * 0.5 * 10.5 / table.layout.font_pt  # CJK ≈ 2 columns
+        lines = -(-len(g.text) // max(1, int(chars)))
+        heights[g.row] = max(heights[g.row], lines * LINE_HEIGHT_PT + 6)
+    return heights
+
+
+def _page_setup(sheet: Worksheet, *, landscape: bool) -> None:
+    """A4, one page wide, page numbers in the footer: every sheet prints as a reader expects."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if table.layout.landscape else "portrait"
+    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     if sheet.sheet_properties.pageSetUpPr is None:
         sheet.sheet_properties.pageSetUpPr = PageSetupProperties()
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.print_options.horizontalCentered = True
-    sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
-    return formulas
+    if sheet.oddFooter is not None:
+        sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
 def _sum_formula(cells: list[tuple[int, int]]) -> str:
@@ -256,3 +285,5 @@ def _findings_sheet(sheet: Worksheet, report: Report) -> None:
     for letter, width in zip("ABCDEF", (6, 16, 8, 30, 70, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    _page_setup(sheet, landscape=True)

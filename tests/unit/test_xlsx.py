@@ -88,3 +88,33 @@ def test_print_setup(workbook) -> None:  # type: ignore[no-untyped-def]
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows.replace("$", "") == "3:5"
+
+
+def test_workbook_prints_and_protects_as_a_reader_expects(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Long labels not clipped, amounts with their unit, totals protected, every sheet paged."""
+    from openpyxl import load_workbook
+
+    from gxdesk.exchange import xlsx_writer
+
+    path = tmp_path / "r.xlsx"
+    xlsx_writer.write(sample_report("qinghe-sthjj-2025.gxr"), path)
+    workbook = load_workbook(path)
+    three = workbook["三、依申请公开"]
+    label_rows = [c.row for row in three.iter_rows() for c in row if str(c.value or "").startswith("2.申请人逾期")]
+    assert three.row_dimensions[label_rows[0]].height >= 3 * 14  # 35 characters in a 30-wide column
+    assert three.protection.sheet and not three.protection.password
+    locked = {c.coordinate: c.protection.locked for row in three.iter_rows() for c in row if c.data_type == "f"}
+    assert locked and all(locked.values())
+    natural = next(c for row in three.iter_rows() for c in row if c.value == 23)  # an input cell
+    assert natural.protection.locked is False
+    for sheet in workbook.worksheets:
+        assert (
+            int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4) and sheet.sheet_properties.pageSetUpPr.fitToPage
+        )
+        assert "&P" in sheet.oddFooter.center.text
+    assert workbook["检查结果"].page_setup.orientation == "landscape"
+    report_2019 = sample_report("fujian-gxt-2020.gxr")
+    xlsx_writer.write(report_2019, path)
+    two = load_workbook(path)["二、主动公开"]
+    amount = next(c for row in two.iter_rows() for c in row if c.number_format.endswith('"元"'))
+    assert amount.value == float(report_2019.values["t2.b9.procurement.amount"])
