@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from gxdesk import __version__
+from gxdesk import __version__, cli_office
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
@@ -84,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-h", "--help", action="help", help="显示帮助")
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出每个单元格")
+    cli_office.add_parsers(sub)
     return parser
 
 
@@ -102,6 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "show": cmd_show,
             "export": cmd_export,
             "import": cmd_import,
+            "audit": cli_office.cmd_audit,
+            "rollup": cli_office.cmd_rollup,
         }
         return commands[args.command](args)
     except BrokenPipeError:  # output piped into `head` and the like

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gxdesk.domain.convert import rekey
 from gxdesk.domain.editions import EDITIONS, UnsupportedYearError, edition_for_year
+from gxdesk.domain.fields import FEE_FIELDS
 from gxdesk.domain.imported import Found
 from gxdesk.domain.report import AgencyKind, Meta, Report
 
@@ -35,4 +36,7 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     # A part whose heading is absent from the document is missing (None), not empty.
     report.parts = {n: found.parts.get(n) for n in ("一", "五", "六")}
     report.tables_only = found.preface is None and not found.parts
+    for spec in FEE_FIELDS:  # part 六's figures, where the source states them (our workbook does)
+        if found.fees.get(spec.id) is not None:
+            spec.set(report, found.fees[spec.id])
     return report

@@ -80,7 +80,7 @@ def build(report: Report) -> Workbook:
     formulas: set[tuple[str, str]] = set()
     for table in edition.tables:
         sheet = workbook.create_sheet(SHEET_NAMES[table.part])
-        formulas |= {(sheet.title, c) for c in _table_sheet(sheet, table, report, edition)}
+        formulas |= {(sheet.title, c) for c in table_sheet(sheet, table, report, edition)}
     _findings_sheet(workbook.create_sheet(SHEET_FINDINGS), report)
     _text_stays_text(workbook, formulas)
     workbook.calculation.fullCalcOnLoad = True  # totals are formulas without cached values
@@ -110,7 +110,7 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
         cell.alignment = Alignment(horizontal="left")
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 60
-    _page_setup(sheet, landscape=False)
+    page_setup(sheet, landscape=False)
 
 
 def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None:
@@ -122,7 +122,7 @@ def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None
                     cell.data_type = "s"
 
 
-def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Edition) -> set[str]:
+def table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Edition) -> set[str]:
     """Lay out one official table; returns the coordinates of its formula cells."""
     formulas: set[str] = set()
     sheet.cell(1, LEFT, edition.part(table.part).heading).font = Font(name=FONT, size=14, bold=True)
@@ -168,7 +168,7 @@ def _table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Ed
     for r, height in enumerate(_row_heights(table, widths)):
         sheet.row_dimensions[TOP + r].height = height
     sheet.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}" if table.header_rows else None
-    _page_setup(sheet, landscape=table.layout.landscape)
+    page_setup(sheet, landscape=table.layout.landscape)
     sheet.print_options.horizontalCentered = True
     sheet.freeze_panes = f"{get_column_letter(LEFT + table.label_cols)}{TOP + table.header_rows}"
     # Totals are formulas: protected (no password) so they are not typed over by accident;
@@ -194,7 +194,7 @@ def _row_heights(table: TableSpec, widths: tuple[int, ...]) -> list[float]:
     return heights
 
 
-def _page_setup(sheet: Worksheet, *, landscape: bool) -> None:
+def page_setup(sheet: Worksheet, *, landscape: bool) -> None:
     """A4, one page wide, page numbers in the footer: every sheet prints as a reader expects."""
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape" if landscape else "portrait"
@@ -286,4 +286,4 @@ def _findings_sheet(sheet: Worksheet, report: Report) -> None:
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"
-    _page_setup(sheet, landscape=True)
+    page_setup(sheet, landscape=True)

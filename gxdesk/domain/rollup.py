@@ -1,0 +1,140 @@
+"""The supervising office's sums (汇总): units matched to the 名单, versions, roll-up, ROLLUP-SUM.
+
+Pure functions over reports already read (``exchange/collection.py`` reads the files). What
+sums and what does not follows ``shared/spec/rollup.md``: every input cell of 表二, 三, 四 and
+part 六's fee figures; a blank counts as 0; totals are recomputed from the summed inputs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.editions import edition_for_year
+from gxdesk.domain.fields import FEE_FIELDS
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.report import AgencyKind, Meta, Report
+from gxdesk.domain.rules import compute
+
+ROLLUP_SUM = "ROLLUP-SUM"
+
+
+def agency_key(name: str) -> str:
+    """An agency name reduced for matching: no spaces or brackets' contents, full-width folded."""
+    text = unicodedata.normalize("NFKC", name or "")
+    text = re.sub(r"[(（][^()（）]*[)）]", "", text)  # 某局（某办） → 某局
+    return re.sub(r"[\s·・]", "", text)
+
+
+@dataclass(frozen=True)
+class RosterEntry:
+    """One unit of the office's 名单: its name, kind, and other names it goes by."""
+
+    name: str
+    kind: AgencyKind | None = None
+    aliases: tuple[str, ...] = ()
+
+    def folded(self) -> set[str]:
+        return {agency_key(n) for n in (self.name, *self.aliases) if n}
+
+
+@dataclass
+class Roster:
+    entries: list[RosterEntry] = field(default_factory=list)
+
+    def match(self, agency: str) -> RosterEntry | None:
+        """The unit an agency name stands for: exact (folded) name or alias, or one name inside the other."""
+        key = agency_key(agency)
+        if not key:
+            return None
+        for entry in self.entries:
+            if key in entry.folded():
+                return entry
+        # 某县人民政府办公室 vs 县政府办公室 style differences: a name that contains the other.
+        candidates = [e for e in self.entries if any(k and (k in key or key in k) for k in e.folded())]
+        return candidates[0] if len(candidates) == 1 else None
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Which unit gave which value to a summed cell."""
+
+    agency: str
+    value: Value
+
+
+@dataclass
+class RollUp:
+    """A report whose tables are the sums of the units', with where every number came from."""
+
+    report: Report
+    provenance: dict[str, list[Contribution]]
+    units: list[str]
+
+
+def sum_units(agency: str, year: int, units: Sequence[Report], kind: AgencyKind = AgencyKind.COUNTY) -> RollUp:
+    """The roll-up of ``units`` (all of ``year``): inputs summed, blanks as 0, totals recomputed."""
+    edition = edition_for_year(year)
+    wrong = [u.meta.agency or "（未署名）" for u in units if u.meta.year != year or u.edition != edition.id]
+    if wrong:
+        raise ValueError(f"以下单位的报告不是{year}年度（{edition.name}），不能汇总：{'、'.join(wrong)}")
+    report = Report.new(agency, year, kind)
+    provenance: dict[str, list[Contribution]] = {}
+    for cid in edition.input_ids:
+        contributions = [Contribution(u.meta.agency, v) for u in units if (v := u.values.get(cid)) is not None]
+        total: Value = sum((c.value for c in contributions), 0)
+        if isinstance(total, Decimal):
+            total = total.normalize() if total == total.to_integral_value() else total
+        report.values[cid] = total
+        provenance[cid] = contributions
+    if edition.fee_figures:
+        for spec in FEE_FIELDS:
+            contributions = [Contribution(u.meta.agency, v) for u in units if (v := spec.get(u)) is not None]
+            value: Value = sum((c.value for c in contributions), 0)
+            spec.set(report, value if spec.id == "notices" else Decimal(value))
+            provenance[f"fees.{spec.id}"] = contributions
+    return RollUp(report, provenance, [u.meta.agency for u in units])
+
+
+def describe_provenance(rollup: RollUp, cell_id: str) -> str:
+    """ "某局 3 + 某镇 2 = 5" for a summed cell (totals: their parts' sum)."""
+    parts = rollup.provenance.get(cell_id, [])
+    if not parts:
+        return "各单位均为 0 或未填写"
+    return " + ".join(f"{c.agency} {format_value(c.value)}" for c in parts)
+
+
+def rollup_findings(parent: Report, units: Sequence[Report], missing: Iterable[str] = ()) -> list[Finding]:
+    """ROLLUP-SUM: every cell of ``parent``'s published tables that differs from its units' sum."""
+    edition = edition_for_year(parent.meta.year)
+    if parent.edition != edition.id:
+        return []
+    same_year = [u for u in units if u.meta.year == parent.meta.year and u.edition == parent.edition]
+    summed = compute(edition, sum_units(parent.meta.agency, parent.meta.year, same_year).report.values)
+    published = compute(edition, parent.values, parent.claimed)
+    absent = "、".join(missing)
+    out: list[Finding] = []
+    for table in edition.tables:
+        for spec in table.cells:
+            claimed, expected = published.get(spec.id), summed.get(spec.id)
+            if claimed is None or expected is None or claimed == expected:
+                continue
+            difference: Value = abs(Decimal(claimed) - Decimal(expected))
+            message = (
+                f"{spec.name}：本级报告为 {format_value(claimed)}，{len(same_year)} 个单位之和为 "
+                f"{format_value(expected)}，相差 {format_value(difference)}"
+                + (f"（未报送：{absent}）" if absent else "")
+            )
+            out.append(
+                Finding(ROLLUP_SUM, Severity.WARNING, spec.part, message, (spec.id,), expected=expected, actual=claimed)
+            )
+    return out
+
+
+def blank_report(agency: str, year: int) -> Report:
+    """A report with nothing in it (for a unit on the 名单 that sent nothing)."""
+    return Report(Meta(agency=agency, year=year), edition_for_year(year).id)

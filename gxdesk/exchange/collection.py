@@ -1,0 +1,404 @@
+"""A collection of units' reports: found in folders, each read once (cached), audited together.
+
+Files are read in worker processes (a 2-core office PC audits twice as fast) and cached by
+content hash in a small SQLite file, so re-auditing after one unit resends reads only that
+file. Unreadable or foreign files are listed with the reason, never dropped silently.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import os
+import pickle
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gxdesk import __version__
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.report import AgencyKind, Report
+from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings
+from gxdesk.domain.rules import evaluate
+
+READABLE = (".docx", ".xlsx", ".xlsm", ".gxr")
+NOT_READABLE = {
+    ".doc": "旧版 Word 文件（.doc）：请单位另存为 .docx 后重新报送",
+    ".wps": "WPS 文字旧格式（.wps）：请另存为 .docx",
+    ".pdf": "PDF 文件无法可靠读取表格：请单位报送 .docx 或 .xlsx",
+    ".xls": "旧版 Excel 文件（.xls）：请另存为 .xlsx",
+    ".et": "WPS 表格旧格式（.et）：请另存为 .xlsx",
+}
+CACHE_NAME = ".gxdesk-cache.sqlite"
+
+
+@dataclass
+class UnitFile:
+    """One file as read: its report (None if unreadable), findings, or why it could not be read."""
+
+    path: str
+    digest: str
+    mtime: float
+    report: Report | None = None
+    findings: list[Finding] = field(default_factory=list)
+    reason: str = ""
+
+    @property
+    def agency(self) -> str:
+        return self.report.meta.agency if self.report else ""
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
+@dataclass
+class Unit:
+    """A unit of the collection: its chosen file, other versions, and its status."""
+
+    name: str
+    chosen: UnitFile
+    versions: list[UnitFile]
+    on_roster: bool
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        if any(f.severity is Severity.ERROR for f in self.findings):
+            return "有错误"
+        if any(f.code == "TEXT-REUSE" for f in self.findings):
+            return "雷同"
+        if self.findings:
+            return "有提示"
+        return "报送"
+
+
+@dataclass
+class Audit:
+    """The outcome of auditing a collection."""
+
+    year: int | None
+    units: list[Unit]
+    missing: list[str]
+    unreadable: list[UnitFile]
+    other_year: list[UnitFile]
+    not_on_roster: list[str]
+    parent_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(u.status == "有错误" for u in self.units)
+
+
+# ---- finding and reading files -----------------------------------------------------------
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Every report-like file under ``paths`` (folders searched recursively), in a stable order."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for dirpath, _dirs, files in os.walk(path):
+                for name in files:
+                    suffix = Path(name).suffix.lower()
+                    if (suffix in READABLE or suffix in NOT_READABLE) and not name.startswith(("~$", ".~")):
+                        out.append(Path(dirpath) / name)
+        else:
+            out.append(path)
+    return sorted(dict.fromkeys(out))
+
+
+def read_unit(path: str, year_hint: int | None = None) -> UnitFile:
+    """Read and check one file (runs in a worker process; everything it returns pickles)."""
+    file = Path(path)
+    try:
+        data = file.read_bytes()
+        mtime = file.stat().st_mtime
+    except OSError as exc:
+        return UnitFile(path, "", 0.0, reason=f"无法读取文件：{exc.strerror or exc}")
+    unit = UnitFile(path, hashlib.sha256(data).hexdigest(), mtime)
+    suffix = file.suffix.lower()
+    if suffix in NOT_READABLE:
+        unit.reason = NOT_READABLE[suffix]
+        return unit
+    try:
+        report = _report_of(file, year_hint)
+    except ValueError as exc:  # SourceError, AuditError, StoreError: each says why in Chinese
+        unit.reason = str(exc)
+        return unit
+    except Exception as exc:  # noqa: BLE001 - a damaged file from a unit must not stop the audit
+        unit.reason = f"文件无法识别（{type(exc).__name__}），可能已损坏"
+        return unit
+    unit.report = report
+    unit.findings = evaluate(report)
+    return unit
+
+
+def _report_of(file: Path, year_hint: int | None) -> Report:
+    if file.suffix.lower() == ".gxr":
+        from gxdesk.store import load
+
+        return load(file)
+    from gxdesk.exchange.audit import audit_report
+    from gxdesk.exchange.importer import read
+
+    return audit_report(read(file), year_hint)
+
+
+class Cache:
+    """Parsed files by content hash (and gxdesk version), in an SQLite file beside the collection."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._db: sqlite3.Connection | None = None
+        if path is None:
+            return
+        try:
+            self._db = sqlite3.connect(str(path))
+            self._db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, data BLOB)")
+        except sqlite3.Error:
+            self._db = None  # a read-only folder: audit without a cache
+
+    def key(self, digest: str, year_hint: int | None) -> str:
+        return f"{__version__}:{year_hint}:{digest}"
+
+    def get(self, digest: str, year_hint: int | None) -> UnitFile | None:
+        if self._db is None or not digest:
+            return None
+        row = self._db.execute("SELECT data FROM units WHERE key = ?", (self.key(digest, year_hint),)).fetchone()
+        if row is None:
+            return None
+        try:
+            unit: UnitFile = pickle.loads(row[0])  # noqa: S301 - our own cache file
+        except Exception:  # noqa: BLE001 - a stale or damaged entry is read again
+            return None
+        return unit
+
+    def put(self, unit: UnitFile, year_hint: int | None) -> None:
+        if self._db is None or not unit.digest:
+            return
+        try:
+            self._db.execute(
+                "INSERT OR REPLACE INTO units (key, data) VALUES (?, ?)",
+                (self.key(unit.digest, year_hint), pickle.dumps(unit)),
+            )
+            self._db.commit()
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def read_all(
+    paths: Sequence[Path],
+    *,
+    year_hint: int | None = None,
+    cache: Cache | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[UnitFile]:
+    """Every file read once: from the cache where its content is unchanged, else by the workers."""
+    done: dict[Path, UnitFile] = {}
+    todo: list[Path] = []
+    for path in paths:
+        cached = cache.get(_digest(path), year_hint) if cache else None
+        if cached is not None:
+            cached.path = str(path)
+            done[path] = cached
+        else:
+            todo.append(path)
+    total = len(paths)
+    if progress:
+        progress(len(done), total)
+    workers = jobs or min(os.cpu_count() or 1, 4)
+    if todo:
+        if workers > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = {pool.submit(read_unit, str(p), year_hint): p for p in todo}
+                for future, path in futures.items():
+                    if cancelled and cancelled():
+                        pool.shutdown(cancel_futures=True)
+                        break
+                    done[path] = future.result()
+                    if cache:
+                        cache.put(done[path], year_hint)
+                    if progress:
+                        progress(len(done), total)
+        else:
+            for path in todo:
+                if cancelled and cancelled():
+                    break
+                done[path] = read_unit(str(path), year_hint)
+                if cache:
+                    cache.put(done[path], year_hint)
+                if progress:
+                    progress(len(done), total)
+    return [done[p] for p in paths if p in done]
+
+
+# ---- the 名单 ----------------------------------------------------------------------------
+def read_roster(path: str | Path) -> Roster:
+    """名单 from .xlsx or .csv: unit name in the first column; optional kind and aliases (、,;)."""
+    file = Path(path)
+    rows: list[list[str]] = []
+    if file.suffix.lower() == ".csv":
+        raw = file.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ValueError(f"名单“{file.name}”的文字编码无法识别，请另存为 UTF-8 或 .xlsx")
+        rows = [[c.strip() for c in row] for row in csv.reader(text.splitlines())]
+    else:
+        from openpyxl import load_workbook
+
+        try:
+            sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:  # noqa: BLE001
+            raise ValueError(f"无法读取名单“{file.name}”（{type(exc).__name__}）") from None
+        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+    entries = []
+    kinds = {k.value: k for k in AgencyKind}
+    for row in rows:
+        if not row or not row[0] or row[0] in ("单位名称", "名称", "单位", "序号"):
+            continue
+        name = row[0] if not row[0].isdigit() or len(row) < 2 else row[1]
+        rest = row[1:] if name == row[0] else row[2:]
+        kind = next((kinds[c] for c in rest if c in kinds), None)
+        aliases = tuple(
+            a.strip() for c in rest if c and c not in kinds for a in c.replace(",", "、").replace(";", "、").split("、")
+        )
+        entries.append(RosterEntry(name, kind, tuple(a for a in aliases if a)))
+    return Roster(entries)
+
+
+# ---- the audit -----------------------------------------------------------------------------
+def audit(
+    paths: Iterable[str | Path],
+    *,
+    roster: Roster | None = None,
+    prior: Iterable[str | Path] = (),
+    parent: str | Path | None = None,
+    year: int | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Audit:
+    """Read, group, check and compare a collection (see ``shared/spec/rollup.md``)."""
+    files = discover(paths)
+    cache = Cache(_cache_path(cache_dir, files))
+    try:
+        read = read_all(files, year_hint=year, cache=cache, jobs=jobs, progress=progress, cancelled=cancelled)
+        prior_files = discover(prior)
+        last = read_all(prior_files, cache=cache, jobs=jobs) if prior_files else []
+    finally:
+        cache.close()
+    readable = [u for u in read if u.report is not None]
+    unreadable = [u for u in read if u.report is None]
+    year = year or _majority_year(readable)
+    other_year = [u for u in readable if year is not None and u.report and u.report.meta.year != year]
+    this_year = [u for u in readable if u not in other_year]
+    units = _group(this_year, roster)
+    _cross_year(units, [u for u in last if u.report is not None])
+    reported = {agency_key(u.name) for u in units}
+    missing = [e.name for e in (roster.entries if roster else []) if not e.folded() & reported]
+    missing += [
+        name
+        for name in _names([u for u in last if u.report is not None], roster)
+        if agency_key(name) not in reported and name not in missing
+    ]
+    not_on_roster = [u.name for u in units if roster and not u.on_roster]
+    result = Audit(year, units, missing, unreadable, other_year, not_on_roster)
+    if parent is not None:
+        parent_unit = read_unit(str(parent), year)
+        if parent_unit.report is None:
+            raise ValueError(f"无法读取本级报告“{Path(parent).name}”：{parent_unit.reason}")
+        result.parent_findings = rollup_findings(
+            parent_unit.report, [u.chosen.report for u in units if u.chosen.report is not None], missing
+        )
+    return result
+
+
+def _cache_path(cache_dir: Path | None, files: Sequence[Path]) -> Path | None:
+    if cache_dir is not None:
+        return cache_dir / CACHE_NAME
+    if not files:
+        return None
+    folders = {p.parent for p in files}
+    common = Path(os.path.commonpath([str(f) for f in folders])) if folders else None
+    return common / CACHE_NAME if common and os.access(common, os.W_OK) else None
+
+
+def _majority_year(units: Sequence[UnitFile]) -> int | None:
+    years = [u.report.meta.year for u in units if u.report is not None]
+    return max(set(years), key=years.count) if years else None
+
+
+def _names(units: Sequence[UnitFile], roster: Roster | None) -> list[str]:
+    out = []
+    for u in units:
+        entry = roster.match(u.agency) if roster else None
+        out.append(entry.name if entry else u.agency)
+    return list(dict.fromkeys(n for n in out if n))
+
+
+def _group(files: Sequence[UnitFile], roster: Roster | None) -> list[Unit]:
+    """Versions of the same unit (by the agency the report names) grouped; the newest chosen."""
+    groups: dict[str, list[UnitFile]] = {}
+    names: dict[str, tuple[str, bool]] = {}
+    for f in files:
+        entry = roster.match(f.agency) if roster else None
+        name = entry.name if entry else (f.agency or Path(f.path).stem)
+        key = agency_key(name)
+        groups.setdefault(key, []).append(f)
+        names[key] = (name, entry is not None)
+    units = []
+    for key, versions in groups.items():
+        versions.sort(key=lambda v: (v.mtime, v.path), reverse=True)
+        name, on_roster = names[key]
+        units.append(Unit(name, versions[0], versions, on_roster, list(versions[0].findings)))
+    return sorted(units, key=lambda u: u.name)
+
+
+def _cross_year(units: Sequence[Unit], last: Sequence[UnitFile]) -> None:
+    """Each unit checked against its own previous report (T3-CARRY, rolls, TEXT-REUSE)."""
+    from gxdesk.domain.report import PriorYear
+
+    previous = {agency_key(u.agency): u.report for u in last if u.report is not None}
+    for unit in units:
+        before = previous.get(agency_key(unit.name)) or previous.get(agency_key(unit.chosen.agency))
+        report = unit.chosen.report
+        if before is None or report is None or report.prior is not None:
+            continue
+        with_prior = copy.deepcopy(report)
+        with_prior.prior = PriorYear(
+            before.meta.year, before.edition, dict(before.values), {k: v for k, v in before.parts.items() if v}
+        )
+        unit.findings = evaluate(with_prior)
+
+
+def choose(audit_result: Audit, unit_name: str, path: str) -> None:
+    """The author picks another version of a unit."""
+    for unit in audit_result.units:
+        if unit.name == unit_name:
+            unit.chosen = next(v for v in unit.versions if v.path == path)
+            unit.findings = list(unit.chosen.findings)

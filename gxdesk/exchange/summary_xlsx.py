@@ -1,0 +1,181 @@
+"""The office's summary workbook (rollup.md): 汇总, 问题清单, 未报送, and the summed tables."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from gxdesk.domain.cells import Value
+from gxdesk.domain.editions import get_edition
+from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_GROUPS, TOTAL, t4_total
+from gxdesk.domain.findings import Severity
+from gxdesk.domain.rules import compute
+from gxdesk.domain.tables import cell_id
+from gxdesk.exchange.atomic import write_bytes
+from gxdesk.exchange.collection import Audit, Unit
+from gxdesk.exchange.jsonview import cell_ref
+from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, SHEET_NAMES, page_setup, set_text, table_sheet
+
+PROBLEM_FILL = PatternFill("solid", fgColor="FDE2E2")
+WARNING_FILL = PatternFill("solid", fgColor="FEF3C7")
+FIRST_PROBLEMS = 3
+
+# The figures the 汇总 sheet shows for every unit (rollup.md), as (header, cells summed).
+KEY_FIGURES = (
+    ("本年新收申请总计", (cell_id(T3, NEW, TOTAL),)),
+    ("办理结果总计", (cell_id(T3, RESULTS_TOTAL, TOTAL),)),
+    ("结转下年度", (cell_id(T3, CARRY_OUT, TOTAL),)),
+    ("行政复议总计", (t4_total(T4_GROUPS[0]),)),
+    ("行政诉讼总计", (t4_total(T4_GROUPS[1]), t4_total(T4_GROUPS[2]))),
+)
+
+
+def build(result: Audit, rollup: object | None = None) -> Workbook:
+    """The workbook; ``rollup`` (a RollUp) adds the summed tables in the official layout."""
+    workbook = Workbook()
+    summary = workbook.active
+    assert isinstance(summary, Worksheet)
+    summary.title = "汇总"
+    _summary(summary, result)
+    _problems(workbook.create_sheet("问题清单"), result)
+    _missing(workbook.create_sheet("未报送"), result)
+    report = getattr(rollup, "report", None)
+    if report is not None:
+        edition = get_edition(report.edition)
+        for table in edition.tables:
+            sheet = workbook.create_sheet(f"汇总{SHEET_NAMES[table.part]}")
+            table_sheet(sheet, table, report, edition)
+    return workbook
+
+
+def to_bytes(result: Audit, rollup: object | None = None) -> bytes:
+    buffer = io.BytesIO()
+    build(result, rollup).save(buffer)
+    return buffer.getvalue()
+
+
+def write(result: Audit, path: Path | str, rollup: object | None = None) -> None:
+    write_bytes(path, to_bytes(result, rollup))
+
+
+def _header(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) -> None:
+    for col, (text, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        cell = sheet.cell(1, col, text)
+        cell.font = Font(name=FONT, bold=True)
+        cell.fill = LABEL_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        sheet.column_dimensions[cell.column_letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+
+
+def _figure(unit: Unit, cells: tuple[str, ...]) -> Value | None:
+    report = unit.chosen.report
+    if report is None:
+        return None
+    edition = get_edition(report.edition)
+    values = compute(edition, report.values, report.claimed)
+    found = [values.get(c) for c in cells]
+    return None if any(v is None for v in found) else sum(v for v in found if v is not None)
+
+
+def _reuse_share(unit: Unit) -> int | None:
+    shares = [int(f.message.split("约 ")[1].split("%")[0]) for f in unit.findings if f.code == "TEXT-REUSE"]
+    return max(shares) if shares else None
+
+
+def _summary(sheet: Worksheet, result: Audit) -> None:
+    headers = (
+        "单位",
+        "文件",
+        "报告年度",
+        "格式",
+        "状态",
+        "错误",
+        "提示",
+        "主要问题",
+        *(h for h, _ in KEY_FIGURES),
+        "雷同（%）",
+        "缺少部分",
+    )
+    _header(sheet, headers, (28, 30, 8, 8, 8, 6, 6, 60, 10, 10, 10, 10, 10, 9, 14))
+    for row, unit in enumerate(result.units, start=2):
+        report = unit.chosen.report
+        errors = [f for f in unit.findings if f.severity is Severity.ERROR]
+        warnings = [f for f in unit.findings if f.severity is Severity.WARNING]
+        problems = "；".join(f.message for f in (errors + warnings)[:FIRST_PROBLEMS])
+        missing_parts = "、".join(f.part for f in unit.findings if f.code == "PART-EMPTY")
+        values = (
+            unit.name,
+            Path(unit.chosen.path).name + (f"（共 {len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""),
+            report.meta.year if report else None,
+            report.edition if report else "",
+            unit.status,
+            len(errors),
+            len(warnings),
+            problems,
+            *(_figure(unit, cells) for _, cells in KEY_FIGURES),
+            _reuse_share(unit),
+            missing_parts,
+        )
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row, col)
+            if isinstance(value, str):
+                set_text(cell, value)
+            else:
+                cell.value = value
+            cell.alignment = Alignment(wrap_text=col in (1, 2, 8), vertical="top")
+            if errors:
+                cell.fill = PROBLEM_FILL
+            elif warnings:
+                cell.fill = WARNING_FILL
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, len(result.units) + 1)}"
+    page_setup(sheet, landscape=True)
+
+
+def _problems(sheet: Worksheet, result: Audit) -> None:
+    headers = ("单位", "部分", "代码", "级别", "单元格", "问题")
+    _header(sheet, headers, (28, 8, 16, 6, 40, 80))
+    rows = [(u.name, f) for u in result.units for f in u.findings]
+    rows += [("（本级报告）", f) for f in result.parent_findings]
+    for row, (name, f) in enumerate(rows, start=2):
+        unit = next((u for u in result.units if u.name == name), None)
+        report = unit.chosen.report if unit else None
+        edition = get_edition(report.edition) if report else None
+        cells = "；".join(
+            "·".join([*cell_ref(edition.cell(c))["row"], *cell_ref(edition.cell(c))["column"]])
+            for c in f.cells
+            if edition is not None and edition.has_cell(c)
+        )
+        for col, value in enumerate((name, f.part, f.code, f.severity.label, cells, f.message), start=1):
+            cell = sheet.cell(row, col)
+            set_text(cell, value)
+            cell.alignment = Alignment(wrap_text=col in (5, 6), vertical="top")
+            if col == 4:
+                cell.font = Font(name=FONT, color="B91C1C" if f.severity is Severity.ERROR else "A16207")
+    sheet.auto_filter.ref = f"A1:F{max(2, len(rows) + 1)}"
+    page_setup(sheet, landscape=True)
+
+
+def _missing(sheet: Worksheet, result: Audit) -> None:
+    _header(sheet, ("单位或文件", "情况"), (40, 80))
+    rows = [(name, "名单上的单位，没有收到可读的报告") for name in result.missing]
+    rows += [(name, "报告中的机关名称不在名单上（请核对名称或补充名单）") for name in result.not_on_roster]
+    rows += [(Path(u.path).name, f"无法读取：{u.reason}") for u in result.unreadable]
+    rows += [
+        (Path(u.path).name, f"{u.report.meta.year}年度的报告，不是{result.year}年度，未计入")
+        for u in result.other_year
+        if u.report is not None
+    ]
+    if not rows:
+        rows = [("（无）", "名单上的单位都已报送")]
+    for row, (who, what) in enumerate(rows, start=2):
+        set_text(sheet.cell(row, 1), who)
+        set_text(sheet.cell(row, 2), what)
+        sheet.cell(row, 2).alignment = Alignment(wrap_text=True, vertical="top")
+    page_setup(sheet, landscape=False)

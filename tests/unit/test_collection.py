@@ -1,0 +1,270 @@
+"""The supervising office's workbench on a collection shaped like a real January inbox:
+45 units in Word and Excel (ours and hand-made), two versions of one unit, one of last year, a
+corrupt file, an old .doc, a unit missing from the 名单 and one on it that sent nothing, real
+defects planted. Every summary row, finding and summed cell is checked against a computation
+done here, independently of the code under test."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import builders
+import docx
+import pytest
+from helpers import balanced_report, cli
+from openpyxl import load_workbook
+
+from gxdesk.domain.editions import get_edition
+from gxdesk.domain.report import Report
+from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings, sum_units
+from gxdesk.exchange import docx_writer, xlsx_writer
+from gxdesk.exchange.collection import audit, read_roster
+from gxdesk.exchange.summary_xlsx import write as write_summary
+from gxdesk.store import save
+
+DEPARTMENTS = [
+    "发展和改革局", "教育局", "科学技术局", "工业和信息化局", "公安局", "民政局", "司法局", "财政局",
+    "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局",
+    "农业农村局", "商务局", "文化和旅游局", "卫生健康局", "退役军人事务局", "应急管理局", "审计局",
+    "市场监督管理局", "统计局", "医疗保障局", "林业局", "城市管理局", "行政审批服务局", "信访局",
+    "人民政府办公室", "数据资源局", "供销合作社联合社", "气象局", "消防救援大队", "税务局",
+    "城关镇人民政府", "东城街道办事处", "西城街道办事处", "南山镇人民政府", "北岭镇人民政府",
+    "青石乡人民政府", "白云乡人民政府", "红旗镇人民政府", "新华镇人民政府", "清河镇人民政府", "太平乡人民政府",
+]  # fmt: skip
+COUNTY = "某某县"
+YEAR = 2025
+DEFECTS = {"教育局": "t3.carry_out.natural", "民政局": "t3.new.business", "商务局": "t3.carried_in.legal"}
+
+
+def _hand_made_docx(path: Path, agency: str) -> Report:
+    """A unit's Word file made by hand (not our exporter), title with the agency."""
+    numbers = builders.docx_report(path, year=YEAR)
+    document = docx.Document(str(path))
+    document.paragraphs[0].text = f"{agency}{YEAR}年"
+    document.save(str(path))
+    report = Report.new(agency, YEAR)
+    for row, vals in numbers.items():
+        if row == "r7_total":
+            continue
+        for col, v in zip(builders.A, vals, strict=True):
+            report.values[f"t3.{row}.{col}"] = v
+    t2 = {"t2.b1.rules.made": 1, "t2.b1.rules.repealed": 0, "t2.b1.rules.valid": 5,
+          "t2.b1.normative.made": 4, "t2.b1.normative.repealed": 2, "t2.b1.normative.valid": 40}  # fmt: skip
+    report.values.update(t2)
+    for spec in get_edition("2021").table("四").inputs:
+        report.values[spec.id] = 0
+    return report
+
+
+@pytest.fixture(scope="module")
+def inbox(tmp_path_factory) -> dict:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("inbox")
+    (folder / "第一批").mkdir()
+    (folder / "第二批" / "补报").mkdir(parents=True)
+    rng = random.Random(2025)
+    truth: dict[str, Report] = {}
+    has_fees: set[str] = set()
+    for i, dept in enumerate(DEPARTMENTS):
+        agency = COUNTY + dept
+        where = folder / ("第一批" if i % 2 else "第二批")
+        if i % 9 == 4:
+            report = _hand_made_docx(where / f"附件{i}.docx", agency)
+        else:
+            report = balanced_report("2021", rng)
+            report.meta.agency, report.meta.year = agency, YEAR
+            if dept in DEFECTS:
+                report.values[DEFECTS[dept]] += 3
+            kind = ("docx", "xlsx", "gxr")[i % 3]
+            path = where / f"{YEAR}年政府信息公开工作年度报告（{i}）.{kind}"
+            if kind == "docx":
+                docx_writer.write(report, path)
+            elif kind == "xlsx":
+                xlsx_writer.write(report, path)
+                has_fees.add(agency)
+            else:
+                save(report, path)
+                has_fees.add(agency)
+        truth[agency] = report
+    # Two versions of 财政局: an older draft (other numbers) and the final, sent later.
+    final = truth[COUNTY + "财政局"]
+    draft = copy.deepcopy(final)
+    draft.values["t4.cases.review_upheld"] = 99
+    old = folder / "第二批" / "补报" / "财政局初稿.gxr"
+    save(draft, old)
+    os.utime(old, (1_700_000_000, 1_700_000_000))
+    # A report of last year, a corrupt file, an old .doc and a Word lock file.
+    stale = balanced_report("2021", random.Random(7))
+    stale.meta.agency, stale.meta.year = COUNTY + "档案馆", 2024
+    save(stale, folder / "第一批" / "档案馆2024.gxr")
+    (folder / "第一批" / "坏文件.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (folder / "第二批" / "附件3.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
+    (folder / "第二批" / "~$附件3.docx").write_bytes(b"lock")
+    # The 名单: every department but 信访局 (it reports anyway), plus 档案馆 and 融媒体中心.
+    names = [COUNTY + d for d in DEPARTMENTS if d != "信访局"] + [COUNTY + "档案馆", COUNTY + "融媒体中心"]
+    roster_path = folder / "名单.csv"
+    roster_path.write_text("单位名称,机关类型,别名\n" + "\n".join(f"{n},," for n in names) + "\n", encoding="utf-8-sig")
+    return {"folder": folder, "truth": truth, "has_fees": has_fees, "roster": roster_path}
+
+
+@pytest.fixture(scope="module")
+def result(inbox, tmp_path_factory):  # type: ignore[no-untyped-def]
+    return audit([inbox["folder"]], roster=read_roster(inbox["roster"]), jobs=2,
+                 cache_dir=tmp_path_factory.mktemp("cache"))  # fmt: skip
+
+
+def test_every_unit_found_once_versions_grouped(inbox, result) -> None:  # type: ignore[no-untyped-def]
+    assert result.year == YEAR
+    assert sorted(u.name for u in result.units) == sorted(inbox["truth"])
+    finance = next(u for u in result.units if u.name.endswith("财政局"))
+    assert len(finance.versions) == 2
+    assert "初稿" not in finance.chosen.path  # the newer file counts
+
+
+def test_missing_unreadable_other_year_and_not_on_list(result) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(result.missing) == sorted([COUNTY + "档案馆", COUNTY + "融媒体中心"])
+    assert result.not_on_roster == [COUNTY + "信访局"]
+    reasons = {Path(u.path).name: u.reason for u in result.unreadable}
+    assert set(reasons) == {"坏文件.docx", "附件3.doc"}
+    assert "另存为 .docx" in reasons["附件3.doc"] and reasons["坏文件.docx"]
+    assert [Path(u.path).name for u in result.other_year] == ["档案馆2024.gxr"]
+
+
+def test_planted_defects_are_the_errors(result) -> None:  # type: ignore[no-untyped-def]
+    with_errors = {u.name for u in result.units if u.status == "有错误"}
+    assert with_errors == {COUNTY + d for d in DEFECTS}
+    for dept, cell in DEFECTS.items():
+        unit = next(u for u in result.units if u.name == COUNTY + dept)
+        balance = [f for f in unit.findings if f.code == "T3-BALANCE"]
+        assert len(balance) == 1 and cell in balance[0].cells
+
+
+def test_rollup_is_the_sum_of_the_chosen_units(inbox, result) -> None:  # type: ignore[no-untyped-def]
+    units = [u.chosen.report for u in result.units if u.chosen.report is not None]
+    rollup = sum_units(COUNTY + "人民政府", YEAR, units)
+    edition = get_edition("2021")
+    truth: dict[str, Report] = inbox["truth"]
+    for cid in edition.input_ids:
+        expected = sum(((r.values.get(cid) or 0) for r in truth.values()), 0)
+        assert rollup.report.values[cid] == expected, cid
+        assert sum(c.value for c in rollup.provenance[cid]) == expected
+    expected_notices = sum(truth[a].fees.notices or 0 for a in inbox["has_fees"])
+    assert rollup.report.fees.notices == expected_notices
+    amount = sum((truth[a].values.get("t2.b8.fees.amount", 0) for a in truth), Decimal(0))
+    assert Decimal(rollup.report.values["t2.b8.fees.amount"]) == amount  # decimals kept, no rounding
+
+
+def test_rollup_sum_finds_the_cells_that_differ(inbox, result) -> None:  # type: ignore[no-untyped-def]
+    units = [u.chosen.report for u in result.units if u.chosen.report is not None]
+    parent = sum_units(COUNTY + "人民政府", YEAR, units).report
+    assert rollup_findings(parent, units) == []
+    parent.values["t3.r1_public.natural"] += 2
+    findings = rollup_findings(parent, units, missing=[COUNTY + "档案馆"])
+    assert [f.cells for f in findings] == [("t3.r1_public.natural",), ("t3.r1_public.total",),
+                                          ("t3.r7_total.natural",), ("t3.r7_total.total",)]  # fmt: skip
+    first = findings[0]
+    assert first.code == "ROLLUP-SUM" and first.actual - first.expected == 2
+    assert "未报送：某某县档案馆" in first.message
+
+
+def test_summary_workbook(inbox, result, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "汇总.xlsx"
+    write_summary(result, path)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames[:3] == ["汇总", "问题清单", "未报送"]
+    rows = list(workbook["汇总"].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(inbox["truth"])
+    by_name = {r[0]: r for r in rows}
+    truth = inbox["truth"]
+    for agency, report in truth.items():
+        row = by_name[agency]
+        new_total = sum(v for k, v in report.values.items() if k.startswith("t3.new."))
+        assert row[8] == new_total, agency
+        assert row[4] == ("有错误" if agency.removeprefix(COUNTY) in DEFECTS else row[4])
+    problems = list(workbook["问题清单"].iter_rows(min_row=2, values_only=True))
+    assert len(problems) == sum(len(u.findings) for u in result.units)
+    assert workbook["问题清单"].auto_filter.ref.startswith("A1:F")
+    missing = [r[0] for r in workbook["未报送"].iter_rows(min_row=2, values_only=True)]
+    assert {COUNTY + "档案馆", COUNTY + "融媒体中心", COUNTY + "信访局", "坏文件.docx", "档案馆2024.gxr"} <= set(
+        missing
+    )
+
+
+def test_cache_reads_only_the_changed_file(inbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "two"
+    folder.mkdir()
+    a, b = (balanced_report("2021", random.Random(s)) for s in (1, 2))
+    a.meta.agency, b.meta.agency = "某某县甲局", "某某县乙局"
+    a.meta.year = b.meta.year = YEAR
+    save(a, folder / "a.gxr")
+    save(b, folder / "b.gxr")
+    read: list[str] = []
+    import gxdesk.exchange.collection as collection
+
+    real = collection.read_unit
+
+    def counting(path, year_hint=None):  # type: ignore[no-untyped-def]
+        read.append(Path(path).name)
+        return real(path, year_hint)
+
+    collection.read_unit = counting  # type: ignore[assignment]
+    try:
+        audit([folder], jobs=1)
+        assert sorted(read) == ["a.gxr", "b.gxr"]
+        read.clear()
+        b.values["t4.cases.review_upheld"] = 1
+        save(b, folder / "b.gxr")
+        second = audit([folder], jobs=1)
+        assert read == ["b.gxr"]  # the unchanged file came from the cache
+        assert (
+            next(u for u in second.units if u.name == "某某县乙局").chosen.report.values["t4.cases.review_upheld"] == 1
+        )
+    finally:
+        collection.read_unit = real  # type: ignore[assignment]
+
+
+def test_roster_from_workbook_with_kinds_and_aliases(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "单位名称", "机关类型", "简称"])
+    ws.append([1, "某某县人民政府办公室", "政府工作部门", "县政府办、县府办"])
+    ws.append([2, "某某县发展和改革局", None, "县发改局"])
+    path = tmp_path / "名单.xlsx"
+    wb.save(path)
+    roster = read_roster(path)
+    assert [e.name for e in roster.entries] == ["某某县人民政府办公室", "某某县发展和改革局"]
+    assert roster.match("县府办").name == "某某县人民政府办公室"
+    assert roster.match(" 某某县发展和改革局（县物价局） ").name == "某某县发展和改革局"
+    assert Roster([RosterEntry("甲")]).match("乙") is None
+    assert agency_key("某某县 教育局") == agency_key("某某县教育局")
+
+
+def test_cli_audit_json_and_rollup(inbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = inbox["folder"]
+    result = cli("audit", str(folder), "--units", str(inbox["roster"]), "--json", "--xlsx", str(tmp_path / "s.xlsx"))
+    assert result.returncode == 1, result.stderr  # some units have errors
+    data = json.loads(result.stdout)
+    assert {"units", "missing", "unreadable"} <= set(data)
+    unit = next(u for u in data["units"] if u["agency"] == COUNTY + "教育局")
+    assert unit["status"] == "有错误" and unit["year"] == YEAR and unit["edition"] == "2021"
+    assert any(f["code"] == "T3-BALANCE" for f in unit["findings"])
+    assert (tmp_path / "s.xlsx").exists()
+    out = tmp_path / "全县.gxr"
+    mixed = cli("rollup", str(out), "--from", str(folder), "--agency", COUNTY + "人民政府", "--year", str(YEAR))
+    assert mixed.returncode == 2 and "档案馆2024.gxr" in mixed.stderr  # another year: named, not summed
+    ok = cli("rollup", str(out), "--from", str(folder / "第一批"), "--agency", COUNTY + "人民政府", "--year",
+             str(YEAR), "--exclude", COUNTY + "档案馆")  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    assert "坏文件.docx" in ok.stderr  # unreadable: named, not summed
+    first_batch = [a for i, a in enumerate(COUNTY + d for d in DEPARTMENTS) if i % 2]
+    cells = json.loads(cli("show", str(out), "--json").stdout)
+    natural = next(c for c in cells if c["row"][-1].startswith("一、本年新收") and c["column"][-1] == "自然人")
+    assert natural["value"] == sum(inbox["truth"][a].values["t3.new.natural"] for a in first_batch)
+    empty = cli("audit", str(tmp_path / "nothing-here"))
+    assert empty.returncode == 2
