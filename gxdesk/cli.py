@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the audit's worker processes, in the frozen Windows build
     _utf8_console()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (len(argv) == 1 and argv[0].lower().endswith(".gxr")):

@@ -138,3 +138,27 @@ def rollup_findings(parent: Report, units: Sequence[Report], missing: Iterable[s
 def blank_report(agency: str, year: int) -> Report:
     """A report with nothing in it (for a unit on the 名单 that sent nothing)."""
     return Report(Meta(agency=agency, year=year), edition_for_year(year).id)
+
+
+def update_rollup(before: Report, rollup: RollUp) -> tuple[Report, list[str]]:
+    """``before`` (a roll-up the author has been writing) with the new sums; the narrative stays.
+
+    Returns the updated copy and what changed, one line a cell: "名称：旧 → 新".
+    """
+    import copy
+
+    after = copy.deepcopy(before)
+    after.values = dict(rollup.report.values)
+    after.claimed = {}
+    after.fees = copy.deepcopy(rollup.report.fees)
+    edition = edition_for_year(after.meta.year)
+    changes = [
+        f"{edition.cell(cid).name}：{format_value(before.values.get(cid))} → {format_value(after.values.get(cid))}"
+        for cid in edition.input_ids
+        if before.values.get(cid) != after.values.get(cid)
+    ]
+    for spec in FEE_FIELDS:
+        if spec.get(before) != spec.get(after):
+            changes.append(f"{spec.caption}：{format_value(spec.get(before))} → {format_value(spec.get(after))}")
+    after.settings["rollup_units"] = "、".join(rollup.units)
+    return after, changes

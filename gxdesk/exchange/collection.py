@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 
 from gxdesk import __version__
@@ -228,7 +229,8 @@ def read_all(
     workers = jobs or min(os.cpu_count() or 1, 4)
     if todo:
         if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            # spawn, as on Windows: forking a process that runs Qt threads is not safe
+            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
                 futures = {pool.submit(read_unit, str(p), year_hint): p for p in todo}
                 for future, path in futures.items():
                     if cancelled and cancelled():
@@ -402,3 +404,44 @@ def choose(audit_result: Audit, unit_name: str, path: str) -> None:
         if unit.name == unit_name:
             unit.chosen = next(v for v in unit.versions if v.path == path)
             unit.findings = list(unit.chosen.findings)
+
+
+# ---- a collection saved beside its folder ---------------------------------------------------
+COLLECTION_SUFFIX = ".gxc"
+
+
+@dataclass
+class CollectionFile:
+    """What the office put together: files and folders, 名单, last year's, choices made."""
+
+    paths: list[str] = field(default_factory=list)
+    roster: str = ""
+    prior: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # units left out of the roll-up
+    chosen: dict[str, str] = field(default_factory=dict)  # unit → the version the author picked
+
+    def save(self, path: Path | str) -> None:
+        import json
+
+        from gxdesk.exchange.atomic import write_bytes
+
+        data = {"format": "gxdesk-collection", "version": 1, **self.__dict__}
+        write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+    @classmethod
+    def load(cls, path: Path | str) -> CollectionFile:
+        import json
+
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise ValueError(f"无法读取汇总清单“{Path(path).name}”：{exc}") from None
+        if not isinstance(data, dict) or data.get("format") != "gxdesk-collection":
+            raise ValueError(f"“{Path(path).name}”不是 gxdesk 汇总清单")
+        return cls(
+            paths=[str(p) for p in data.get("paths", [])],
+            roster=str(data.get("roster") or ""),
+            prior=[str(p) for p in data.get("prior", [])],
+            excluded=[str(n) for n in data.get("excluded", [])],
+            chosen={str(k): str(v) for k, v in dict(data.get("chosen", {})).items()},
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
@@ -34,6 +35,9 @@ from gxdesk.gui.settings import load_geometry, save_geometry
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
 from gxdesk.gui.wrapping import WrappingDelegate
+
+if TYPE_CHECKING:
+    from gxdesk.gui.office import OfficeWindow
 
 STATE_COLORS = {
     StepState.COMPLETE: "#15803d",
@@ -159,6 +163,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file)
         for key, label in EXPORT_FORMATS:
             self._action(file_menu, f"导出 {label}…", None, lambda k=key: self.export(k))
+        file_menu.addSeparator()
+        self._action(file_menu, "汇总与审核…", QKeySequence("Ctrl+Shift+A"), self.open_office)
         file_menu.addSeparator()
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = bar.addMenu("编辑(&E)")
@@ -322,6 +328,17 @@ class MainWindow(QMainWindow):
     # ---- actions -----------------------------------------------------------------------
     def export(self, key: str) -> None:
         export_report(self, key)
+
+    def open_office(self) -> OfficeWindow:
+        """The 汇总与审核 window (one per main window)."""
+        from gxdesk.gui.office import OfficeWindow
+
+        office = getattr(self, "office", None)
+        if office is None:
+            office = self.office = OfficeWindow(self)
+        office.show()
+        office.raise_()
+        return office
 
     def _fill_recent_menu(self) -> None:
         from gxdesk.gui.settings import recent_files

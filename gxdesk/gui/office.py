@@ -1,0 +1,384 @@
+"""The 汇总与审核 window: a collection of units' reports, audited, ticked in or out, summed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxdesk.domain.findings import Severity
+from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
+from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, audit, choose, read_roster
+from gxdesk.gui import dialogs
+from gxdesk.gui.compat import override
+from gxdesk.gui.wrapping import WrappingDelegate
+
+if TYPE_CHECKING:
+    from gxdesk.gui.mainwindow import MainWindow
+
+STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d"}
+COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
+
+
+class AuditWorker(QObject):
+    """Runs the audit off the GUI thread (the files themselves are read by worker processes)."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)  # Audit, or the error message
+    cancel = False
+
+    def __init__(self, collection: CollectionFile) -> None:
+        super().__init__()
+        self.collection = collection
+
+    def run(self) -> None:
+        c = self.collection
+        try:
+            roster = read_roster(c.roster) if c.roster else None
+            result = audit(
+                c.paths, roster=roster, prior=c.prior, progress=self.progressed.emit, cancelled=lambda: self.cancel
+            )
+        except (OSError, ValueError) as exc:
+            self.finished.emit(str(exc))
+            return
+        for unit_name, path in c.chosen.items():
+            if any(u.name == unit_name and any(v.path == path for v in u.versions) for u in result.units):
+                choose(result, unit_name, path)
+        self.finished.emit(result)
+
+
+class OfficeWindow(QMainWindow):
+    """Collect, audit and sum the units' reports; the roll-up opens in a wizard window."""
+
+    audited = Signal()
+
+    def __init__(self, opener: MainWindow | None = None) -> None:
+        super().__init__(opener)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle("汇总与审核 — gxdesk")
+        self.setAcceptDrops(True)
+        self.opener = opener
+        self.collection = CollectionFile()
+        self.collection_path: Path | None = None
+        self.result: Audit | None = None
+        self._thread: QThread | None = None
+        self._worker: AuditWorker | None = None
+        self._build()
+        self.resize(1200, 760)
+
+    # ---- building ----------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("添加文件…", self._on_add_files_clicked),
+            ("添加文件夹…", self._on_add_folder_clicked),
+            ("单位名单…", self._on_roster_clicked),
+            ("上年报告…", self._on_prior_clicked),
+            ("打开清单…", self._on_open_clicked),
+            ("保存清单…", self._on_save_clicked),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.run_button = QPushButton("开始审核")
+        self.run_button.clicked.connect(self.run_audit)
+        self.cancel_button = QPushButton("取消")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._on_cancel_clicked)
+        self.rollup_button = QPushButton("生成汇总报告")
+        self.rollup_button.clicked.connect(self.make_rollup)
+        self.export_button = QPushButton("导出汇总表…")
+        self.export_button.clicked.connect(self._on_export_clicked)
+        for button in (self.run_button, self.cancel_button, self.rollup_button, self.export_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
+        self.sources.setWordWrap(True)
+        layout.addWidget(self.sources)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_findings)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        splitter.addWidget(self.table)
+        self.findings = QTreeWidget()
+        self.findings.setColumnCount(2)
+        self.findings.setHeaderLabels(["级别", "问题"])
+        self.findings.setRootIsDecorated(False)
+        self.findings.setItemDelegate(WrappingDelegate(self.findings))
+        self.findings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        splitter.addWidget(self.findings)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #b91c1c;")
+        splitter.addWidget(self.missing)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.progress)
+
+    # ---- sources -------------------------------------------------------------------------
+    def add_paths(self, paths: list[str]) -> None:
+        for path in paths:
+            if path and path not in self.collection.paths:
+                self.collection.paths.append(path)
+        self._show_sources()
+
+    def _show_sources(self) -> None:
+        c = self.collection
+        lines = ["报告：" + ("；".join(c.paths) or "（尚未添加）")]
+        if c.roster:
+            lines.append(f"名单：{c.roster}")
+        if c.prior:
+            lines.append("上年：" + "；".join(c.prior))
+        self.sources.setText("\n".join(lines))
+
+    def _on_add_files_clicked(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "添加单位报告", "", "报告 (*.docx *.xlsx *.gxr);;所有文件 (*)")
+        self.add_paths(files)
+
+    def _on_add_folder_clicked(self) -> None:
+        self.add_paths([QFileDialog.getExistingDirectory(self, "添加文件夹（含子文件夹）")])
+
+    def _on_roster_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "单位名单", "", "名单 (*.xlsx *.csv)")
+        if path:
+            self.collection.roster = path
+            self._show_sources()
+
+    def _on_prior_clicked(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, "上年报告所在文件夹")
+        if path:
+            self.collection.prior.append(path)
+            self._show_sources()
+
+    def _on_open_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "打开汇总清单", "", f"汇总清单 (*{COLLECTION_SUFFIX})")
+        if path:
+            self.open_collection(Path(path))
+
+    def open_collection(self, path: Path) -> None:
+        try:
+            self.collection = CollectionFile.load(path)
+        except ValueError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.collection_path = path
+        self._show_sources()
+        self.run_audit()
+
+    def _on_save_clicked(self) -> None:
+        folder = self.collection.paths[0] if self.collection.paths else ""
+        path = dialogs.save_path(
+            self, str(Path(folder) / f"汇总清单{COLLECTION_SUFFIX}"), f"汇总清单 (*{COLLECTION_SUFFIX})"
+        )
+        if path:
+            self.save_collection(Path(path))
+
+    def save_collection(self, path: Path) -> None:
+        try:
+            self.collection.save(path)
+        except OSError as exc:
+            dialogs.show_error(self, f"无法保存汇总清单“{path}”：{exc.strerror or exc}")
+            return
+        self.collection_path = path
+        self.statusBar().showMessage(f"已保存汇总清单“{path}”", 8000)
+
+    # ---- audit ---------------------------------------------------------------------------
+    def run_audit(self) -> None:
+        if not self.collection.paths:
+            dialogs.show_info(self, "汇总与审核", "请先添加单位报告的文件或文件夹。")
+            return
+        if self._thread is not None:
+            return
+        self._thread = QThread(self)
+        self._worker = AuditWorker(self.collection)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_worker_progressed)
+        self._worker.finished.connect(self._on_worker_finished)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setVisible(True)
+        self.progress.setValue(0)
+        self._thread.start()
+
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(1, total))
+        self.progress.setValue(done)
+        self.statusBar().showMessage(f"已读取 {done}/{total} 个文件")
+
+    def _on_cancel_clicked(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel = True
+
+    def _on_worker_finished(self, outcome: object) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread, self._worker = None, None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        if isinstance(outcome, str):
+            dialogs.show_error(self, outcome)
+            return
+        assert isinstance(outcome, Audit)
+        self.result = outcome
+        self._fill()
+        errors = sum(u.status == "有错误" for u in outcome.units)
+        self.statusBar().showMessage(
+            f"{outcome.year}年度：{len(outcome.units)} 个单位报送，{errors} 个有错误，未报送 {len(outcome.missing)} 个",
+            0,
+        )
+        self.audited.emit()
+
+    def _fill(self) -> None:
+        assert self.result is not None
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.result.units))
+        excluded = {agency_key(n) for n in self.collection.excluded}
+        for row, unit in enumerate(self.result.units):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            tick.setCheckState(Qt.CheckState.Unchecked if agency_key(unit.name) in excluded else Qt.CheckState.Checked)
+            errors = sum(f.severity is Severity.ERROR for f in unit.findings)
+            versions = f"（{len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""
+            cells = (tick, unit.name, unit.status, str(errors), str(len(unit.findings) - errors),
+                     Path(unit.chosen.path).name + versions)  # fmt: skip
+            for col, value in enumerate(cells):
+                item = value if isinstance(value, QTableWidgetItem) else QTableWidgetItem(value)
+                if col == 2:
+                    item.setForeground(QBrush(QColor(STATUS_COLORS[unit.status])))
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        r = self.result
+        notes = []
+        if r.missing:
+            notes.append("未报送：" + "、".join(r.missing))
+        if r.not_on_roster:
+            notes.append("不在名单上：" + "、".join(r.not_on_roster))
+        notes += [f"无法读取：{Path(u.path).name}（{u.reason}）" for u in r.unreadable]
+        notes += [f"年度不符，未计入：{Path(u.path).name}" for u in r.other_year]
+        self.missing.setText("\n".join(notes))
+
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        if item.column() != 0 or self.result is None:
+            return
+        name = self.result.units[item.row()].name
+        excluded = [n for n in self.collection.excluded if agency_key(n) != agency_key(name)]
+        if item.checkState() == Qt.CheckState.Unchecked:
+            excluded.append(name)
+        self.collection.excluded = excluded
+
+    def _show_findings(self) -> None:
+        self.findings.clear()
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        if self.result is None or not rows:
+            return
+        unit = self.result.units[min(rows)]
+        for f in unit.findings:
+            item = QTreeWidgetItem([f.severity.label, f.message])
+            item.setForeground(0, QBrush(QColor("#b91c1c" if f.severity is Severity.ERROR else "#a16207")))
+            self.findings.addTopLevelItem(item)
+        if not unit.findings:
+            self.findings.addTopLevelItem(QTreeWidgetItem(["", "未发现问题"]))
+
+    # ---- outputs -------------------------------------------------------------------------
+    def included(self) -> list[object]:
+        assert self.result is not None
+        excluded = {agency_key(n) for n in self.collection.excluded}
+        return [u.chosen.report for u in self.result.units if agency_key(u.name) not in excluded and u.chosen.report]
+
+    def make_rollup(self) -> None:
+        """A new roll-up report in a wizard window; or, if the opener holds one, its numbers updated."""
+        if self.result is None or self.result.year is None:
+            dialogs.show_info(self, "汇总与审核", "请先审核。")
+            return
+        from gxdesk.gui.document import ReportDocument
+
+        opener_doc = self.opener.doc if self.opener is not None else None
+        is_rollup = opener_doc is not None and "rollup_units" in opener_doc.report.settings
+        agency = opener_doc.report.meta.agency if is_rollup and opener_doc else "（汇总）"
+        try:
+            rollup = sum_units(agency, self.result.year, self.included())  # type: ignore[arg-type]
+        except ValueError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        if is_rollup and opener_doc is not None and opener_doc.report.meta.year == self.result.year:
+            after, changes = update_rollup(opener_doc.report, rollup)
+            opener_doc.replace_report(after, "重新汇总")
+            shown = "\n".join(changes[:12]) + (f"\n……共 {len(changes)} 处" if len(changes) > 12 else "")
+            dialogs.show_info(
+                self, "重新汇总", f"已按最新的单位报告重新汇总（可撤销）。\n\n{shown or '数字没有变化。'}"
+            )
+            return
+        rollup.report.settings["rollup_units"] = "、".join(rollup.units)
+        from gxdesk.gui.mainwindow import MainWindow
+
+        window = MainWindow(ReportDocument(rollup.report, None))
+        window.show()
+        self.rollup_window = window
+        window.say(f"已汇总 {len(rollup.units)} 个单位的统计表；请填写机关名称并撰写正文")
+
+    def _on_export_clicked(self) -> None:
+        if self.result is None:
+            dialogs.show_info(self, "汇总与审核", "请先审核。")
+            return
+        folder = self.collection.paths[0] if self.collection.paths else ""
+        path = dialogs.save_path(self, str(Path(folder) / f"{self.result.year}年度汇总.xlsx"), "Excel 工作簿 (*.xlsx)")
+        if path:
+            self.export_summary(Path(path))
+
+    def export_summary(self, path: Path) -> None:
+        from gxdesk.exchange import summary_xlsx
+        from gxdesk.oserrors import describe
+
+        assert self.result is not None
+        rollup = sum_units("（汇总）", self.result.year, self.included()) if self.result.year else None  # type: ignore[arg-type]
+        try:
+            summary_xlsx.write(self.result, path, rollup)
+        except OSError as exc:
+            dialogs.show_error(self, f"无法写入“{path}”：{describe(exc)}")
+            return
+        self.statusBar().showMessage(f"已导出“{path}”", 8000)
+
+    # ---- drag and drop -------------------------------------------------------------------
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths([u.toLocalFile() for u in event.mimeData().urls() if u.toLocalFile()])
+        event.acceptProposedAction()
