@@ -138,6 +138,8 @@ class OfficeWindow(QMainWindow):
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b91c1c;")
         splitter.addWidget(self.missing)
+        for index, stretch in enumerate((3, 2, 0)):
+            splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.progress = QProgressBar()

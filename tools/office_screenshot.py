@@ -1,0 +1,66 @@
+"""Screenshot of the 汇总与审核 window on a generated county collection (for docs/screenshots).
+
+Run under Xvfb: ``xvfb-run -a -s "-screen 0 1366x768x24" python tools/office_screenshot.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+
+
+def main() -> int:
+    os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
+    from helpers import balanced_report
+    from PySide6.QtWidgets import QApplication
+
+    from gxdesk.exchange import docx_writer, xlsx_writer
+    from gxdesk.gui.app import build_window, create_application
+
+    folder = Path(tempfile.mkdtemp(prefix="gxdesk-county-"))
+    names = ["发展和改革局", "教育局", "公安局", "民政局", "司法局", "财政局", "生态环境局", "交通运输局",
+             "水利局", "卫生健康局", "城关镇人民政府", "南山镇人民政府", "白云乡人民政府"]  # fmt: skip
+    rng = random.Random(3)
+    for i, name in enumerate(names):
+        report = balanced_report("2021", rng)
+        report.meta.agency, report.meta.year = f"青禾县{name}", 2025
+        if i in (1, 7):
+            report.values["t3.carry_out.natural"] += 2
+        if i == 4:
+            report.parts["六"] = ""
+        writer = docx_writer if i % 2 else xlsx_writer
+        writer.write(report, folder / f"附件{i + 1}.{'docx' if i % 2 else 'xlsx'}")
+    (folder / "附件20.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    roster = folder / "名单.csv"
+    roster.write_text("\n".join(f"青禾县{n}" for n in [*names, "统计局", "审计局"]), encoding="utf-8")
+    app = create_application()
+    window = build_window(None)
+    office = window.open_office()
+    office.resize(1280, 720)
+    office.collection.roster = str(roster)
+    office.add_paths([str(folder)])
+    done = []
+    office.audited.connect(lambda: done.append(True))
+    office.run_audit()
+    while not done:
+        app.processEvents()
+    office.table.selectRow(1)
+    for _ in range(10):
+        app.processEvents()
+    out = Path("docs/screenshots/office.png")
+    screen = QApplication.primaryScreen()
+    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
+    (screen.grabWindow(office.winId()) if real else office.grab()).save(str(out))
+    print(out)
+    window.doc.undo_stack.setClean()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
