@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element as Element
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@cache
+def qn(tag: str) -> str:
+    """``w:p`` → the Clark name lxml uses (without importing python-docx in worker processes)."""
+    prefix, _, local = tag.partition(":")
+    if prefix != "w":
+        raise ValueError(tag)
+    return _W + local
 
 
 @dataclass(frozen=True)

@@ -116,51 +116,50 @@ def check_archive(path: Path, kind: str) -> None:
 def read_xlsx(path: Path) -> Document:
     """Every sheet as a grid; formulas kept as formulas (cached values are not trusted)."""
     check_archive(path, "xlsx")
-    from openpyxl import load_workbook
+    from gxdesk.exchange.ooxml import split_ref, xlsx_sheets
 
-    try:
-        workbook = load_workbook(path, data_only=False, read_only=False)
-    except Exception as exc:  # openpyxl raises many kinds on a broken package
-        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
     grids = []
-    for sheet in workbook.worksheets:
-        grid = Grid(where=f"工作表“{sheet.title}”", kind="xlsx")
-        # Iterate the cells that exist: WPS files may state wrong sheet dimensions.
-        for (row, col), cell in sheet._cells.items():
-            value = cell.value
-            formula = value if isinstance(value, str) and value.startswith("=") and cell.data_type == "f" else None
-            if value is None and formula is None:
-                continue
-            grid.cells[(row - 1, col - 1)] = SourceCell(None if formula else value, formula)
-        for merged in sheet.merged_cells.ranges:
-            origin = (merged.min_row - 1, merged.min_col - 1)
-            for r in range(merged.min_row - 1, merged.max_row):
-                for c in range(merged.min_col - 1, merged.max_col):
-                    if (r, c) == origin:
-                        grid.cells.setdefault(origin, SourceCell(None)).origin = origin
-                    else:
-                        grid.cells[(r, c)] = SourceCell(None, origin=origin)
-        grids.append(grid)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # Only the cells that exist: WPS files may state wrong sheet dimensions.
+            for title, cells, merged in xlsx_sheets(archive):
+                grid = Grid(where=f"工作表“{title}”", kind="xlsx")
+                for pos, (value, formula) in cells.items():
+                    grid.cells[pos] = SourceCell(None if formula else value, formula)
+                for ref in merged:
+                    first, _, last = ref.partition(":")
+                    (r0, c0), (r1, c1) = split_ref(first), split_ref(last or first)
+                    origin = (r0, c0)
+                    for r in range(r0, r1 + 1):
+                        for c in range(c0, c1 + 1):
+                            if (r, c) == origin:
+                                grid.cells.setdefault(origin, SourceCell(None)).origin = origin
+                            else:
+                                grid.cells[(r, c)] = SourceCell(None, origin=origin)
+                grids.append(grid)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+    except Exception as exc:  # lxml raises XMLSyntaxError and more on a broken part
+        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
     return Document(path, "xlsx", grids)
 
 
 def read_docx(path: Path) -> Document:
     """Word tables as grids (gridSpan / vMerge resolved) and the paragraphs between them."""
     check_archive(path, "docx")
-    import docx
-    from docx.oxml.ns import qn
-
-    from gxdesk.exchange.docx_grid import read_grid
+    from gxdesk.exchange.docx_grid import qn, read_grid
+    from gxdesk.exchange.ooxml import docx_body
 
     try:
-        document = docx.Document(str(path))
-    except Exception as exc:
+        with zipfile.ZipFile(path) as archive:
+            body = docx_body(archive)
+    except Exception as exc:  # a damaged package or XML part
         raise SourceError(
             f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
         ) from None
     grids: list[Grid] = []
     paragraphs: list[str] = []
-    for element in document.element.body.iterchildren():
+    for element in body.iterchildren():
         if element.tag == qn("w:p"):
             text = clean_text(_paragraph_text(element, qn)).strip()
             if text:
