@@ -124,3 +124,15 @@ def preview_import(parent: QWidget | None, plan, title: str) -> bool:  # type: i
     from gxdesk.gui.import_preview import ImportPreviewDialog
 
     return ImportPreviewDialog(plan, title, parent).exec() == ImportPreviewDialog.DialogCode.Accepted
+
+
+def ask_write_failed(parent: QWidget | None, text: str) -> str | None:
+    """ "retry", "save_as", or None (cancel): what to do about a file that could not be written."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "无法写入文件", text, _B.Cancel, parent)
+    retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
+    save_as = box.addButton("另存为…", QMessageBox.ButtonRole.ActionRole)
+    box.button(_B.Cancel).setText("取消")
+    box.setDefaultButton(retry)
+    box.exec()
+    clicked = box.clickedButton()
+    return "retry" if clicked is retry else "save_as" if clicked is save_as else None

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from gxdesk.domain.editions.common import NARRATIVE_PARTS
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.gui import dialogs
-from gxdesk.oserrors import describe
+from gxdesk.gui.writing import write_with_recovery
 
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
@@ -52,10 +52,7 @@ def export_report(window: MainWindow, key: str) -> Path | None:
         path = path.with_name(path.name + f".{key}")
     writer = importlib.import_module(_MODULES[key])
     data = writer.to_bytes(doc.report)
-    try:
-        write_bytes(path, data)
-    except OSError as exc:
-        dialogs.show_error(window, f"无法写入“{path}”：{describe(exc)}\n请关闭正在使用该文件的程序，或换一个位置。")
-        return None
-    window.say(f"已导出到“{path}”")
-    return path
+    written = write_with_recovery(window, path, lambda p: write_bytes(p, data), FILTERS[key])
+    if written is not None:
+        window.say(f"已导出到“{written}”")
+    return written

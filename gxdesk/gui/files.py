@@ -97,11 +97,12 @@ class FileController(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
-        try:
-            save(self.doc.report, path)
-        except StoreError as exc:
-            dialogs.show_error(self.window, f"{exc}\n\n报告内容仍在窗口中，请换一个位置另存。")
+        from gxdesk.gui.writing import write_with_recovery
+
+        written = write_with_recovery(self.window, path, lambda p: save(self.doc.report, p), dialogs.FILE_FILTER)
+        if written is None:
             return False
+        path = written
         self.doc.mark_saved(path)
         add_recent(path)
         if self.autosaver is not None:

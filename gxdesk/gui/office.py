@@ -31,6 +31,7 @@ from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile,
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
 from gxdesk.gui.wrapping import WrappingDelegate
+from gxdesk.gui.writing import write_with_recovery
 
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
@@ -205,12 +206,10 @@ class OfficeWindow(QMainWindow):
             self.save_collection(Path(path))
 
     def save_collection(self, path: Path) -> None:
-        try:
-            self.collection.save(path)
-        except OSError as exc:
-            dialogs.show_error(self, f"无法保存汇总清单“{path}”：{exc.strerror or exc}")
+        written = write_with_recovery(self, path, self.collection.save, f"汇总清单 (*{COLLECTION_SUFFIX})")
+        if written is None:
             return
-        self.collection_path = path
+        self.collection_path = path = written
         self.statusBar().showMessage(f"已保存汇总清单“{path}”", 8000)
 
     # ---- audit ---------------------------------------------------------------------------
@@ -363,16 +362,15 @@ class OfficeWindow(QMainWindow):
 
     def export_summary(self, path: Path) -> None:
         from gxdesk.exchange import summary_xlsx
-        from gxdesk.oserrors import describe
 
         assert self.result is not None
         rollup = sum_units("（汇总）", self.result.year, self.included()) if self.result.year else None  # type: ignore[arg-type]
-        try:
-            summary_xlsx.write(self.result, path, rollup)
-        except OSError as exc:
-            dialogs.show_error(self, f"无法写入“{path}”：{describe(exc)}")
-            return
-        self.statusBar().showMessage(f"已导出“{path}”", 8000)
+        result = self.result
+        written = write_with_recovery(
+            self, path, lambda p: summary_xlsx.write(result, p, rollup), "Excel 工作簿 (*.xlsx)"
+        )
+        if written is not None:
+            self.statusBar().showMessage(f"已导出“{written}”", 8000)
 
     # ---- drag and drop -------------------------------------------------------------------
     @override

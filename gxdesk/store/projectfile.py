@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 from gxdesk.domain.report import Report
-from gxdesk.oserrors import describe
+from gxdesk.oserrors import IN_USE, describe, is_sharing_violation, long_path, posix_mode, replace
 from gxdesk.store.codec import (
     FORMAT,
     SCHEMA_VERSION,
@@ -94,8 +94,12 @@ def load(path: Path | str) -> Report:
 
 
 def save(report: Report, path: Path | str) -> None:
-    """Write atomically: temp file, fsync, keep the old file as .bak, rename over."""
-    path = Path(path)
+    """Write atomically: temp file, fsync, keep the old file as .bak, rename over.
+
+    A rename refused for a moment (an antivirus scanning the file) is retried; a file held
+    by another program, a read-only folder or a pulled USB stick leave the old file as it was.
+    """
+    path = Path(long_path(Path(path).absolute()))
     data = dumps(report).encode("utf-8")
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name = None
@@ -109,12 +113,14 @@ def save(report: Report, path: Path | str) -> None:
             os.fsync(handle.fileno())
         if path.exists():
             shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp_name, path)
+        replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(directory)
-    except PermissionError:
-        raise StoreError(path, "没有写入权限（文件夹只读，或文件正被其他程序占用）") from None
     except OSError as exc:
+        if is_sharing_violation(exc):
+            raise StoreError(path, IN_USE + "，原文件未被改动") from None
+        if isinstance(exc, PermissionError):
+            raise StoreError(path, "没有写入权限（文件夹只读，或文件正被其他程序占用）") from None
         problem = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"保存失败（{describe(exc)}）"
         raise StoreError(path, problem + "，原文件未被改动") from None
     finally:
@@ -129,9 +135,9 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return
+def _fsync_dir(directory: Path, platform: str = os.name) -> None:
+    if not posix_mode(platform):
+        return  # Windows: no directory handles to fsync
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)

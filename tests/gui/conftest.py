@@ -58,6 +58,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         "ask_text",
         "import_path",
         "ask_import_mode",
+        "ask_write_failed",
         "preview_import",
     ):
         monkeypatch.setattr(dialogs, name, ans.handler(name))

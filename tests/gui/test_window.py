@@ -133,10 +133,99 @@ def test_open_corrupt_file_keeps_the_work(qtbot, make_window, answers, tmp_path)
 def test_save_failure_keeps_the_work(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window = make_window(QINGHE)
     window.doc.set_cells({"t4.cases.review_other": 1})
-    answers.set("save_path", str(tmp_path / "no-such-folder" / "r.gxr"))
-    assert not window.files.save_as()
-    assert "报告内容仍在窗口中" in answers.texts("show_error")[0]
-    assert window.doc.is_modified and window.doc.report.values["t4.cases.review_other"] == 1
+    answers.set("save_path", str(tmp_path / "no-such-folder" / "r.gxr"), str(tmp_path / "另存 的 报告"))
+    answers.set("ask_write_failed", "save_as")
+    assert window.files.save_as()
+    (asked,) = answers.texts("ask_write_failed")
+    assert "文件或文件夹不存在" in asked and "窗口中的内容没有丢失" in asked
+    assert window.doc.path == tmp_path / "另存 的 报告.gxr" and not window.doc.is_modified
+    assert load(tmp_path / "另存 的 报告.gxr").values["t4.cases.review_other"] == 1
+
+
+def sharing_violation() -> PermissionError:
+    """What Windows raises when Word or WPS has the file open."""
+    exc = PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+    exc.winerror = 32  # type: ignore[attr-defined]
+    return exc
+
+
+def test_export_over_a_file_open_in_word_says_so_and_retries(
+    qtbot, make_window, answers, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import gxdesk.oserrors as oserrors
+
+    window = make_window(QINGHE)
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"old version, open in Word")
+    real_replace, calls = os.replace, []
+
+    def locked_until_closed(source, dest):  # type: ignore[no-untyped-def]
+        calls.append(dest)
+        if len(calls) <= 8:  # held through the whole short retry: the author must close Word
+            raise sharing_violation()
+        real_replace(source, dest)
+
+    monkeypatch.setattr(oserrors.os, "replace", locked_until_closed)
+    monkeypatch.setattr(oserrors.time, "sleep", lambda _s: None)
+    answers.set("save_path", str(target))
+    answers.set("ask_write_failed", "retry")
+    window.go_to(Step.FINISH)
+    answers.set("confirm", True)
+    from gxdesk.gui.exports import export_report
+
+    assert export_report(window, "docx") == target
+    (asked,) = answers.texts("ask_write_failed")
+    assert "文件正被其他程序打开，请先在 Word/WPS 中关闭它" in asked
+    assert len(calls) == 9 and target.read_bytes().startswith(b"PK")
+    assert [p.name for p in tmp_path.iterdir() if p.is_file()] == ["报告.docx"]  # no temporary file left
+
+
+def test_antivirus_holding_the_file_a_moment_is_waited_out(qtbot, make_window, answers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    import gxdesk.oserrors as oserrors
+
+    window = make_window(QINGHE)
+    path = tmp_path / "r.gxr"
+    real_replace, calls = os.replace, []
+
+    def briefly_locked(source, dest):  # type: ignore[no-untyped-def]
+        calls.append(dest)
+        if len(calls) <= 2:
+            raise sharing_violation()
+        real_replace(source, dest)
+
+    monkeypatch.setattr(oserrors.os, "replace", briefly_locked)
+    monkeypatch.setattr(oserrors.time, "sleep", lambda _s: None)
+    answers.set("save_path", str(path))
+    assert window.files.save_as()
+    assert answers.texts("ask_write_failed") == [] and load(path).meta.agency == "青禾市生态环境局"
+
+
+def test_usb_stick_pulled_during_save_keeps_the_old_file(qtbot, make_window, answers, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import gxdesk.oserrors as oserrors
+
+    window = make_window(QINGHE)
+    path = tmp_path / "U盘" / "r.gxr"
+    path.parent.mkdir()
+    answers.set("save_path", str(path))
+    assert window.files.save_as()
+    before = path.read_bytes()
+    window.doc.set_cells({"t4.cases.review_other": 5})
+
+    def pulled(source, dest):  # type: ignore[no-untyped-def]
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(oserrors.os, "replace", pulled)
+    answers.set("ask_write_failed", None)
+    assert not window.files.save()
+    assert "U 盘或磁盘可能已被拔出" in answers.texts("ask_write_failed")[0]
+    assert path.read_bytes() == before and window.doc.is_modified
+    assert sorted(p.name for p in path.parent.iterdir()) == ["r.gxr", "r.gxr.bak"]
 
 
 def test_drop_a_gxr_file_opens_it(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]

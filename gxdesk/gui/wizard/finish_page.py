@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -116,7 +121,34 @@ class FinishPage(Page):
         self.summary.setText(text)
 
 
+FONT_FILES = (".ttf", ".ttc", ".otf")
+
+
+def user_font_folder(platform: str = sys.platform, env: Mapping[str, str] = os.environ) -> Path | None:
+    """Where Windows 10/11 puts a font installed "for me only" (no admin rights: the clerk's case)."""
+    if platform != "win32" or not env.get("LOCALAPPDATA"):
+        return None
+    return Path(env["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts"
+
+
+_registered: set[str] = set()
+
+
+def register_user_fonts(folder: Path | None, add: Callable[[str], int] = QFontDatabase.addApplicationFont) -> int:
+    """Make fonts installed for the current user only known to Qt (older Qt lists only the
+    system folder); returns how many files were added."""
+    if folder is None or not folder.is_dir():
+        return 0
+    added = 0
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in FONT_FILES and str(path) not in _registered:
+            _registered.add(str(path))
+            added += add(str(path)) >= 0
+    return added
+
+
 def missing_fonts(fontset: FontSet) -> list[str]:
     """The set's fonts this PC does not have (Word would substitute them)."""
+    register_user_fonts(user_font_folder())
     installed = set(QFontDatabase.families())
     return [name for name in fontset.families() if name not in installed]
