@@ -1,5 +1,6 @@
 # Builds the Windows installer and the portable zip. Run on a Windows 10/11 x64 PC with
-# Python 3.11 (python.org, "Add to PATH") and Inno Setup 6.3+ installed, from the repository root:
+# Python 3.11 (python.org, "Add to PATH") and Inno Setup 6.4.1 (the version the script and our
+# ChineseSimplified.isl are checked against; see installer\README.md), from the repository root:
 #     powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
 # Output: dist\gxdesk-<version>-setup.exe and dist\gxdesk-<version>-windows-portable.zip
 $ErrorActionPreference = "Stop"
@@ -21,9 +22,11 @@ if ($LASTEXITCODE -ne 0) { throw "smoke test failed: gxdesk-cli check" }
 & dist\gxdesk\gxdesk-cli.exe export resources\samples\qinghe-sthjj-2025.gxr --docx dist\smoke.docx
 if ($LASTEXITCODE -ne 0) { throw "smoke test failed: gxdesk-cli export" }
 
+# Inno Setup 6.4.1: installed (per user or for all users), or the npm package innosetup@6.4.1.
 $iscc = @("$env:ProgramFiles(x86)\Inno Setup 6\ISCC.exe", "$env:ProgramFiles\Inno Setup 6\ISCC.exe",
-          "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe") | Where-Object { Test-Path $_ } | Select-Object -First 1
-if (-not $iscc) { throw "Inno Setup 6 (ISCC.exe) not found: install it from jrsoftware.org first" }
+          "$env:LOCALAPPDATA\Programs\Inno Setup 6\ISCC.exe", "$root\node_modules\innosetup\bin\ISCC.exe") |
+        Where-Object { Test-Path $_ } | Select-Object -First 1
+if (-not $iscc) { throw "Inno Setup 6.4.1 (ISCC.exe) not found: see installer\README.md" }
 & $iscc "/DAppVersion=$version" "/DSourceDir=$root\dist\gxdesk" installer\windows\gxdesk.iss
 
 # Portable zip: the same folder plus a "portable" marker, so settings stay beside the program.

@@ -1,4 +1,4 @@
-; Inno Setup script: a per-user install that needs no administrator rights.
+﻿; Inno Setup script: a per-user install that needs no administrator rights.
 ; Built by installer\windows\build.ps1 (which passes /DAppVersion=… and /DSourceDir=…).
 #ifndef AppVersion
   #define AppVersion "0.1.0"
@@ -33,8 +33,9 @@ ChangesAssociations=yes
 CloseApplications=yes
 
 [Languages]
-; ChineseSimplified.isl ships with Inno Setup 6.3 and later.
-Name: "chinesesimp"; MessagesFile: "compiler:Languages\ChineseSimplified.isl"
+; Our own Chinese messages: Inno Setup 6.4.1 (the compiler this script is pinned to) ships no
+; ChineseSimplified.isl, so the translation lives beside this script.
+Name: "chinesesimp"; MessagesFile: "ChineseSimplified.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "在桌面创建快捷方式"; GroupDescription: "快捷方式："
