@@ -484,3 +484,18 @@ def test_text_pasted_from_word_keeps_its_line_break_and_drops_control_characters
     assert "\x00" not in text and "\x07" not in text
     window.doc.undo_stack.undo()
     assert "第一行" not in window.doc.report.text("五")
+
+
+def test_portable_copy_keeps_settings_beside_the_program(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The Windows portable zip: a "portable" marker beside gxdesk.exe keeps everything in data\\."""
+    from gxdesk.gui.settings import config_dir
+
+    program = tmp_path / "U盘" / "gxdesk"
+    program.mkdir(parents=True)
+    (program / "portable").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program / "gxdesk.exe"))
+    monkeypatch.delenv("GXDESK_CONFIG_DIR", raising=False)
+    assert config_dir() == program / "data"
+    (program / "portable").unlink()
+    assert config_dir() != program / "data"  # installed: the user's application-data folder

@@ -12,8 +12,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = ROOT / "installer" / "windows"
 DATA = ROOT / "tests" / "data"
-KNOWN_SECTIONS = {"Setup", "Languages", "Tasks", "Files", "Icons", "Registry", "Run", "UninstallDelete", "Code",
-                  "Dirs", "INI", "InstallDelete", "UninstallRun", "Messages", "CustomMessages", "LangOptions"}  # fmt: skip
+KNOWN_SECTIONS = {
+    "Setup", "Languages", "Tasks", "Files", "Icons", "Registry", "Run", "UninstallDelete", "Code",
+    "Dirs", "INI", "InstallDelete", "UninstallRun", "Messages", "CustomMessages", "LangOptions",
+}  # fmt: skip
 PLACEHOLDER = re.compile(r"%[1-9]|\[name/ver\]|\[name\]|\[gb\]|\[mb\]")
 
 

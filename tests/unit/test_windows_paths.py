@@ -144,3 +144,34 @@ def test_fonts_installed_for_the_current_user_are_found(tmp_path) -> None:  # ty
     assert register_user_fonts(folder, add=lambda p: added.append(Path(p).name) or 0) == 2
     assert sorted(added) == ["仿宋_GB2312.ttf", "方正小标宋简体.TTF"]
     assert register_user_fonts(folder, add=lambda p: added.append(p) or 0) == 0  # once per file
+
+
+def test_chinese_output_on_a_gbk_windows_console(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import sys
+
+    from gxdesk.cli import _utf8_console
+
+    console = io.TextIOWrapper(io.BytesIO(), encoding="gbk")
+    monkeypatch.setattr(sys, "stdout", console)
+    _utf8_console()
+    assert console.encoding == "utf-8"
+    print("政府信息公开 ✔", file=console, flush=True)  # ✔ has no GBK code: no UnicodeEncodeError
+    assert "✔".encode() in console.buffer.getvalue()  # type: ignore[attr-defined]
+
+
+def test_frozen_build_finds_its_resources(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from gxdesk import resources
+
+    bundle = tmp_path / "_internal"
+    (bundle / "resources" / "samples").mkdir(parents=True)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    monkeypatch.delenv("GXDESK_RESOURCES", raising=False)
+    resources.resource_dir.cache_clear()
+    try:
+        assert resources.resource_dir() == bundle / "resources"
+    finally:
+        resources.resource_dir.cache_clear()
