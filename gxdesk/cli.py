@@ -108,6 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "import": cmd_import,
             "audit": cli_office.cmd_audit,
             "rollup": cli_office.cmd_rollup,
+            "compare": cli_office.cmd_compare,
         }
         return commands[args.command](args)
     except BrokenPipeError:  # output piped into `head` and the like

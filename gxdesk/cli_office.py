@@ -1,4 +1,4 @@
-"""``gxdesk audit`` and ``gxdesk rollup``: the supervising office's commands (汇总与审核)."""
+"""``gxdesk audit``, ``gxdesk rollup`` (the supervising office's 汇总与审核) and ``gxdesk compare``."""
 
 from __future__ import annotations
 
@@ -37,6 +37,14 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--units", metavar="名单", help="单位名单（.xlsx 或 .csv）")
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
     p.add_argument("--jobs", type=int, help="并行进程数")
+
+    p = sub.add_parser("compare", help="与上年报告对比：数字的变化和沿用上年的文字", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p.add_argument("file", metavar="FILE.gxr", help="本年报告（.gxr，已导入上年报告时可不加 --prior）")
+    p.add_argument("--prior", metavar="OTHER", help="上年报告（.gxr、.docx 或 .xlsx）")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出")
+    p.add_argument("--xlsx", metavar="OUT.xlsx", help="写出对比工作簿（每张表一个工作表）")
+    p.add_argument("--docx", metavar="OUT.docx", help="写出标出沿用文字的 Word 文档")
 
 
 def _progress(done: int, total: int) -> None:
@@ -174,4 +182,36 @@ def cmd_rollup(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"已汇总 {len(rollup.units)} 个单位，写入“{out}”：{rollup.report.meta.full_title}")
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from gxdesk.exchange import compare_out
+    from gxdesk.oserrors import describe
+    from gxdesk.store import StoreError, load
+
+    try:
+        report = load(args.file)
+        if args.prior:
+            from gxdesk.domain.merge import plan
+            from gxdesk.exchange.importer import read
+
+            report = plan(report, read(args.prior), prior_year=True).report
+    except (StoreError, ValueError, OSError) as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if report.prior is None:
+        print(compare_out.as_text(report), file=sys.stderr)
+        return EXIT_UNREADABLE
+    for target, kind in ((args.xlsx, "xlsx"), (args.docx, "docx")):
+        if target:
+            try:
+                compare_out.write(report, target, kind)
+            except OSError as exc:
+                print(f"无法写入“{target}”：{describe(exc)}", file=sys.stderr)
+                return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps(compare_out.as_json(report), ensure_ascii=False, indent=1))
+    else:
+        print(compare_out.as_text(report))
     return EXIT_OK

@@ -22,7 +22,6 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
-_PUNCT = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
 LINE_BREAK = "\u2028"  # a line break inside a paragraph (Word's Shift+Enter), as Qt stores it
@@ -48,8 +47,8 @@ def clean_text(text: str) -> str:
 def squash(text: str | None) -> str:
     """Text for matching: full-width forms folded (NFKC), all white space removed.
 
-    The text normalisers are three, each for one purpose: ``squash`` for matching words and
-    numbers, ``fold_label`` for comparing table labels, ``letters_only`` for similarity.
+    The text normalisers are two, each for one purpose: ``squash`` for matching words and
+    numbers, ``fold_label`` for comparing table labels.
     """
     if not text:
         return ""
@@ -73,11 +72,6 @@ def fold_label(text: str) -> str:
     text = squash(text).translate(_LABEL_MARKS)
     text = re.sub(r"^(\d+)[、，,．.]", r"\1.", text)
     return text.rstrip("：:")
-
-
-def letters_only(text: str) -> str:
-    """Only the CJK and Latin letters of a text, for similarity measures."""
-    return _PUNCT.sub("", re.sub(r"\d+", "", unicodedata.normalize("NFKC", text)))
 
 
 def parse_number(text: str) -> int | None:

@@ -25,7 +25,7 @@ from gxdesk.domain.statements import (
     Claim,
 )
 from gxdesk.domain.tables import CellSpec
-from gxdesk.domain.textutil import letters_only, parse_number, squash
+from gxdesk.domain.textutil import parse_number, squash
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}
 _WHITE = re.compile(r"\s+")
@@ -247,30 +247,20 @@ def basis_citation(rule: Rule, ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _shingles(text: str, size: int = 6) -> set[str]:
-    return {text[i : i + size] for i in range(max(0, len(text) - size + 1))}
-
-
-@lru_cache(maxsize=64)
-def _body(text: str) -> str:
-    """Text without heading lines (boilerplate) and numbers, reduced to letters."""
-    lines = [ln for ln in text.splitlines() if len(squash(ln)) > 20]
-    return letters_only("".join(lines))
-
-
 @evaluator("text_reuse")
 def text_reuse(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A part that carries over most of last year's sentences, measured as the 对比上年 view does."""
+    from gxdesk.domain.compare import reuse_share
+
     prior = ctx.report.prior
     if prior is None:
         return
     for numeral in rule.params["parts"]:
-        if not prior.parts.get(numeral):
+        before = prior.parts.get(numeral)
+        now = ctx.report.text(numeral)
+        if not before or len(squash(now)) < 60:
             continue
-        now, before = _body(ctx.report.text(numeral)), _body(prior.parts[numeral])
-        if len(now) < 60 or len(before) < 60:
-            continue
-        mine = _shingles(now)
-        share = len(mine & _shingles(before)) / len(mine)
+        share = reuse_share(now, before, numeral)
         if share >= rule.params["threshold"]:
             yield ctx.finding(
                 rule,
