@@ -178,8 +178,8 @@ def test_cli_compare_text_json_xlsx_docx(tmp_path) -> None:  # type: ignore[no-u
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "c.xlsx")["表三 依申请公开"]
-    row = next(r for r in sheet.iter_rows(values_only=True) if r[0] and str(r[0]).endswith("本年新收政府信息公开申请数量")
-               and r[1].endswith("自然人"))  # fmt: skip
+    rows = list(sheet.iter_rows(values_only=True))
+    row = next(r for r in rows if str(r[0]).endswith("本年新收政府信息公开申请数量") and r[1].endswith("自然人"))
     assert row[2:6] == (23, 5, "+18（+360.0%）", "是")
     import docx
 
