@@ -39,6 +39,7 @@ class ReportDocument(QObject):
     structureChanged = Signal()  # noqa: N815
     findingsChanged = Signal()  # noqa: N815 - only when findings were gained or lost
     pathChanged = Signal()  # noqa: N815
+    compareToggled = Signal(bool)  # noqa: N815 - 对比上年 switched on or off
 
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +47,13 @@ class ReportDocument(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self._restored = False
+        self.compare_on = False
+
+    def set_compare(self, on: bool) -> None:
+        """Show last year beside this year (highlights in the editors, tooltips in the tables)."""
+        if on != self.compare_on:
+            self.compare_on = on
+            self.compareToggled.emit(on)
 
     # ---- reading -----------------------------------------------------------------------
     @property

@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = undo, redo
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.dock.toggleViewAction())
+        self.compare_action = QAction("对比上年(&C)", self)
+        self.compare_action.setCheckable(True)
+        self.compare_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.compare_action.toggled.connect(self.show_comparison)
+        view_menu.addAction(self.compare_action)
         view_menu.addSeparator()
         for step in Step:
             self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s))
@@ -247,6 +252,13 @@ class MainWindow(QMainWindow):
         self._refresh_status()
         self._refresh_title()
         self.go_to(current)
+        dock = getattr(self, "compare_dock", None)
+        if dock is not None:  # the comparison follows the new document
+            from gxdesk.gui.compare_panel import ComparePanel
+
+            dock.setWidget(ComparePanel(doc))
+            if dock.isVisible():
+                self.show_comparison(True)
         if old is not None and old is not doc:
             old.deleteLater()
 
@@ -259,6 +271,7 @@ class MainWindow(QMainWindow):
             if step is Step.FINISH:
                 page = cls(self.doc, EXPORT_FORMATS)
                 page.export_requested.connect(self.export)
+                page.compare_requested.connect(lambda: self.show_comparison(True))
                 page.panel.activated.connect(self.go_to_finding)
             else:
                 page = cls(self.doc)
@@ -328,6 +341,30 @@ class MainWindow(QMainWindow):
     # ---- actions -----------------------------------------------------------------------
     def export(self, key: str) -> None:
         export_report(self, key)
+
+    def show_comparison(self, on: bool = True) -> None:
+        """对比上年: the side panel, the editors' highlights and the tables' tooltips."""
+        from gxdesk.gui.compare_panel import ComparePanel
+
+        if getattr(self, "_switching_comparison", False):
+            return
+        self._switching_comparison = True
+        try:
+            if on and getattr(self, "compare_dock", None) is None:
+                self.compare_dock = QDockWidget("对比上年", self)
+                self.compare_dock.setObjectName("compareDock")
+                self.compare_dock.setWidget(ComparePanel(self.doc))
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.compare_dock)
+                self.tabifyDockWidget(self.dock, self.compare_dock)
+            dock = getattr(self, "compare_dock", None)
+            if dock is not None:
+                dock.setVisible(on)
+                if on:
+                    dock.raise_()
+            self.compare_action.setChecked(on)
+            self.doc.set_compare(on)
+        finally:
+            self._switching_comparison = False
 
     def open_office(self) -> OfficeWindow:
         """The 汇总与审核 window (one per main window)."""

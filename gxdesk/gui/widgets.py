@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from gxdesk.domain.keys import TextKey
 from gxdesk.gui.compat import override
@@ -36,6 +36,14 @@ class BoundTextEdit(QPlainTextEdit):
         self.reload()
         self.textChanged.connect(self._on_self_text_changed)
         doc.textChanged.connect(self._on_doc_text_changed)
+        doc.compareToggled.connect(lambda _on: self.highlight_last_year())
+        # Marks follow the typing after a short pause, outside the key press being handled.
+        self._highlight_timer = QTimer(self)
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(120)
+        self._highlight_timer.timeout.connect(self.highlight_last_year)
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self.highlight_last_year()
 
     def text(self) -> str:
         """The text with line breaks kept (``toPlainText`` turns Shift+Enter into new paragraphs)."""
@@ -87,6 +95,37 @@ class BoundTextEdit(QPlainTextEdit):
     def _on_doc_text_changed(self, key: str) -> None:
         if key == self.key:
             self.reload()
+            if self.doc.compare_on:
+                self._highlight_timer.start()
+
+    def highlight_last_year(self) -> None:
+        """While 对比上年 is on: last year's sentences marked (yellow unchanged, green only numbers
+        or dates changed); editing goes on, the marks follow the text."""
+        from PySide6.QtGui import QTextCharFormat
+
+        prior = self.doc.report.prior
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self.doc.compare_on and prior is not None and self.key.kind == "part":
+            from gxdesk.domain.compare import Status, compare_text
+
+            before = prior.parts.get(self.key.numeral) or ""
+            colours = {Status.SAME: QColor("#fef08a"), Status.NUMBERS_CHANGED: QColor("#bbf7d0")}
+            text = self.text()
+            for sentence in compare_text(self.key.numeral, text, before).sentences:
+                if sentence.status not in colours:
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                fmt = QTextCharFormat()
+                fmt.setBackground(colours[sentence.status])
+                fmt.setToolTip("与上年相同" if sentence.status is Status.SAME else f"上年：{sentence.last}")
+                selection.format = fmt
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(sentence.start)
+                cursor.setPosition(sentence.end, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                selections.append(selection)
+        self._selections = selections  # kept: the selections' cursors must outlive the call
+        self.setExtraSelections(selections)
 
 
 class BoundLineEdit(QLineEdit):

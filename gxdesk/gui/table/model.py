@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gxdesk.domain.cells import format_value, parse_value
+from gxdesk.domain.compare import CellChange
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.tables import CellSpec, GridCell, Role, TableSpec
 from gxdesk.gui.compat import override
@@ -40,6 +41,7 @@ COLORS = {
 
 _BRUSHES = {key: QBrush(color) for key, color in COLORS.items()}
 _COMPUTED_TEXT = QBrush(QColor("#1d4e89"))
+_SWING = QBrush(QColor("#ede9fe"))
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -60,6 +62,9 @@ class ReportTableModel(QAbstractTableModel):
         self._build()
         doc.cellsChanged.connect(self._on_doc_cells_changed)
         doc.structureChanged.connect(self._on_doc_structure_changed)
+        doc.compareToggled.connect(self._on_doc_compare_toggled)
+        self._last_year: dict[str, CellChange] = {}
+        self._refresh_last_year()
 
     def _build(self) -> None:
         self.spec: TableSpec = self.doc.edition.table(self.part)
@@ -132,10 +137,18 @@ class ReportTableModel(QAbstractTableModel):
         severity = self._worst([f for f in findings if not f.todo])
         if role == SEVERITY_ROLE:
             return severity.value if severity else None
+        last = self._last_year.get(spec.id)
         if role == R.BackgroundRole:
-            return _BRUSHES[severity] if severity else _BRUSHES["computed" if spec.computed else "input"]
+            if severity:
+                return _BRUSHES[severity]
+            if last is not None and last.large:
+                return _SWING  # 对比上年: a large swing, for a second look
+            return _BRUSHES["computed" if spec.computed else "input"]
         if role == R.ToolTipRole:
             lines = [f"{f.severity.label}：{f.message}" for f in findings]
+            if last is not None and last.last is not None:
+                swing = "，变化较大，请再核实" if last.large else ""
+                lines.append(f"上年：{format_value(last.last, spec.kind, unit=True)}；变化：{last.change_text}{swing}")
             if spec.computed:
                 lines.append("自动计算（各项之和），不能直接填写")
             elif not lines:
@@ -181,8 +194,20 @@ class ReportTableModel(QAbstractTableModel):
         return True
 
     # ---- document signals ----------------------------------------------------------------
+    def _on_doc_compare_toggled(self, on: bool) -> None:
+        self._refresh_last_year()
+        self._on_doc_cells_changed(list(self._pos))
+
+    def _refresh_last_year(self) -> None:
+        from gxdesk.domain.compare import compare_numbers
+
+        on = self.doc.compare_on and self.doc.report.prior is not None
+        self._last_year = {c.cell: c for c in compare_numbers(self.doc.report)} if on else {}
+
     def _on_doc_cells_changed(self, cell_ids: list[str]) -> None:
         """Repaint exactly the cells the edit named (their value or their findings changed)."""
+        if self._last_year:
+            self._refresh_last_year()
         for cid in cell_ids:
             pos = self._pos.get(cid)
             if pos is not None:

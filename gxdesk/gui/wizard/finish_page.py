@@ -27,6 +27,7 @@ class FinishPage(Page):
     )
 
     export_requested = Signal(str)
+    compare_requested = Signal()
 
     def __init__(
         self, doc: ReportDocument, formats: tuple[tuple[str, str], ...], parent: QWidget | None = None
@@ -64,6 +65,10 @@ class FinishPage(Page):
             button.clicked.connect(lambda _=False, k=key: self.export_requested.emit(k))
             self.export_buttons[key] = button
             row.addWidget(button)
+        self.compare = QPushButton("对比上年")
+        self.compare.setToolTip("本年与上年的数字和文字并排对比（视图 → 对比上年）")
+        self.compare.clicked.connect(lambda: self.compare_requested.emit())
+        row.addWidget(self.compare)
         row.addStretch(1)
         self.layout_.addLayout(row)
         doc.changed.connect(self.refresh)
