@@ -243,6 +243,49 @@ def bench_typing_latency(prior: bool = False) -> list[float]:
     return times
 
 
+def bench_compare() -> list[float]:
+    """Two full reports compared: every figure, every sentence (the 对比上年 panel and gxdesk compare)."""
+    from gxdesk.domain import compare
+
+    report = _with_prior()
+    report.prior.parts = {n: report.text(n).replace("2025", "2024") for n in ("一", "五", "六")}  # type: ignore[union-attr]
+
+    def run() -> None:
+        compare._masked.cache_clear()  # as after an edit: nothing reused
+        compare.compare_numbers(report)
+        compare.compare_parts(report)
+
+    return measure(run, repeat=100)
+
+
+def bench_highlight() -> list[float]:
+    """One character typed in part 一 with 对比上年 on, until the marks are redrawn."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-bench-"))
+    from gxdesk.gui.app import build_window, create_application
+    from gxdesk.gui.wizard.steps import Step
+
+    app = create_application()
+    window = build_window(str(sample(SAMPLE_2021)))
+    window.doc.apply_report(_with_prior())
+    window.show()
+    window.show_comparison(True)
+    editor = window.go_to(Step.OVERVIEW).editor
+    app.processEvents()
+
+    def type_one() -> None:
+        editor.insertPlainText("字")
+        editor.highlight_last_year()  # what the short pause after typing triggers
+        app.processEvents()
+
+    times = measure(type_one, repeat=100)
+    window.doc.undo_stack.setClean()
+    return times
+
+
 # (name, function, target in ms for the median)
 BENCHMARKS: list[tuple[str, Callable[[], list[float]], float]] = [
     ("规则检查：2021年版示例全部规则", bench_rules, 2.0),
@@ -252,6 +295,8 @@ BENCHMARKS: list[tuple[str, Callable[[], list[float]], float]] = [
     ("同上，已导入上年报告", lambda: bench_edit_latency(prior=True), 5.0),
     ("正文输入一个字到检查结果刷新（全部页面已打开）", bench_typing_latency, 5.0),
     ("同上，已导入上年报告", lambda: bench_typing_latency(prior=True), 5.0),
+    ("对比上年：两份完整报告的数字和文字", bench_compare, 50.0),
+    ("对比上年开启时输入一个字到标记更新", bench_highlight, 16.0),
     ("导出 Word：2021年版示例", bench_docx, 200.0),
     ("导出 Excel：2021年版示例", bench_xlsx_export, 300.0),
     ("导入 Excel：2021年版示例的导出文件", bench_xlsx_import, 300.0),

@@ -69,14 +69,15 @@ class ComparePanel(QWidget):
             + f"；正文约 {round(report_share(parts) * 100)}% 与上年相同或仅数字、年份不同（编辑区中黄色、绿色标出）。"
         )
         groups: dict[str, QTreeWidgetItem] = {}
-        for c in changes:
-            if c.this is None and c.last is None:
-                continue
+        # The figures that moved, large swings first; the unchanged ones are counted, not listed.
+        moved = sorted((c for c in changes if c.change not in (None, 0)), key=lambda c: not c.large)
+        unchanged = sum(c.change == 0 for c in changes)
+        for c in moved:
             group = groups.get(c.table)
             if group is None:
                 group = groups[c.table] = QTreeWidgetItem([TABLE_TITLES.get(c.table, c.table), "", "", ""])
                 self.tree.addTopLevelItem(group)
-                group.setExpanded(c.table != "二")
+                group.setExpanded(True)
             label = "·".join([*c.row[-1:], *c.column[-1:]])
             item = QTreeWidgetItem([label, _show(c.this), _show(c.last), c.change_text])
             item.setData(0, Qt.ItemDataRole.UserRole, c.cell)
@@ -84,6 +85,8 @@ class ComparePanel(QWidget):
                 for col in range(4):
                     item.setForeground(col, QBrush(LARGE))
             group.addChild(item)
+        if unchanged:
+            self.tree.addTopLevelItem(QTreeWidgetItem([f"其余 {unchanged} 个数字与上年相同", "", "", ""]))
 
 
 def _show(value: object) -> str:
