@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import APPLICANTS
@@ -79,3 +81,23 @@ def balanced_report(edition_id: str, rng: random.Random, claimed: bool = False) 
         all_values = compute(edition, values)
         report.claimed = {c.id: all_values[c.id] for t in edition.tables for c in t.cells if c.computed}
     return report
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+NO_RENDERER = SOFFICE is None or shutil.which("pdftotext") is None
+
+
+def converted(source: Path, target: str, folder: Path) -> Path:
+    """``source`` converted by LibreOffice (``pdf``, ``csv``…) into ``folder``; the path written."""
+    subprocess.run(
+        [SOFFICE or "soffice", "--headless", f"-env:UserInstallation=file://{folder}/lo", "--convert-to", target,
+         "--outdir", str(folder), str(source)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    return folder / source.with_suffix(f".{target}").name
+
+
+def pdf_text(source: Path, folder: Path) -> str:
+    """The text of ``source`` as LibreOffice lays it out on the page (pdftotext -layout)."""
+    pdf = converted(source, "pdf", folder)
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout

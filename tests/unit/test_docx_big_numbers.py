@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import copy
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pytest
-from helpers import sample_report
+from helpers import pdf_text, sample_report
 
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
@@ -97,14 +96,7 @@ def test_no_number_wraps_in_the_rendered_pages(tmp_path: Path) -> None:
     report = big_report(6)
     path = tmp_path / "big.docx"
     write(report, path)
-    subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=240,
-    )  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "big.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(path, tmp_path)
     words = set(text.split())
     edition = edition_of(report)
     values = compute(edition, report.values)

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import copy
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import sample_report
+from helpers import pdf_text, sample_report
 
 from gxdesk.exchange.docx_writer import FOOTER_DISTANCE_MM, split_name, write
 
@@ -140,14 +139,7 @@ def test_28_characters_every_full_line(tmp_path: Path) -> None:
     report.parts["五"] = "\n".join("政府信息公开工作年度报告编写检查" * 30 for _ in range(12))
     path = tmp_path / "long.docx"
     write(report, path)
-    subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(path)],
-        check=True, capture_output=True, timeout=240,
-    )  # fmt: skip
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(tmp_path / "long.pdf"), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(path, tmp_path)
     lines = ["".join(line.split()) for line in text.splitlines()]
     full = [ln for ln in lines if set(ln) <= set("政府信息公开工作年度报告编写检查") and len(ln) >= 20]
     assert len(full) > 150
