@@ -30,7 +30,8 @@ def main() -> int:
     last["t3.new.natural"], last["t2.b1.normative.valid"] = 6, 60
     text = report.text("一").replace("2025年", "2024年").replace("1286条", "1190条")
     text = text.replace("新制发行政规范性文件3件", "新制发行政规范性文件5件")
-    report.prior = PriorYear(2024, "2021", last, {"一": text.replace("调整局政务公开工作领导小组", "成立局政务公开工作领导小组")})
+    text = text.replace("调整局政务公开工作领导小组", "成立局政务公开工作领导小组")
+    report.prior = PriorYear(2024, "2021", last, {"一": text})
     window = build_window(None)
     from gxdesk.gui.document import ReportDocument
 
