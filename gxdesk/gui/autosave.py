@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QTimer
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from gxdesk.domain.report import Report
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.settings import recovery_dir
+from gxdesk.oserrors import describe, replace
 from gxdesk.store import report_from_dict, report_to_dict
 
 INTERVAL_MS = 60_000
@@ -37,6 +38,8 @@ class Recovery:
 class Autosaver(QObject):
     """Keeps one recovery file for one document, locked while this process lives."""
 
+    failed = Signal(str)  # the recovery copy could not be written (said once per failure)
+
     def __init__(
         self,
         doc: ReportDocument,
@@ -53,6 +56,7 @@ class Autosaver(QObject):
         self._lock.setStaleLockTime(0)
         self._lock.tryLock(0)
         self._saved_index = -1
+        self._failing = False
         self._periodic = QTimer(self, interval=interval_ms)
         self._periodic.timeout.connect(self.save_now)
         self._periodic.start()
@@ -78,9 +82,14 @@ class Autosaver(QObject):
         tmp = self.file.with_suffix(".tmp")
         try:
             tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.file)
-        except OSError:
-            return False  # the recovery copy is a safety net; the real save reports its own errors
+            replace(tmp, self.file)  # an antivirus holding the copy for a moment is waited out
+        except OSError as exc:
+            # A safety net that failed is said once, in the status bar, without interrupting.
+            if not self._failing:
+                self._failing = True
+                self.failed.emit(f"自动保存恢复副本失败：{describe(exc)}。请及时保存报告。")
+            return False
+        self._failing = False
         self._saved_index = self.doc.undo_stack.index()
         return True
 

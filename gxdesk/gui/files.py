@@ -42,6 +42,7 @@ class FileController(QObject):
         if self.autosaver is not None:
             self.autosaver.close()
         self.autosaver = Autosaver(doc, file=self._recovery_file, parent=self)
+        self.autosaver.failed.connect(lambda text: self.window.say(text, 0))
         self._recovery_file = None
 
     @property

@@ -499,3 +499,25 @@ def test_portable_copy_keeps_settings_beside_the_program(tmp_path, monkeypatch) 
     assert config_dir() == program / "data"
     (program / "portable").unlink()
     assert config_dir() != program / "data"  # installed: the user's application-data folder
+
+
+def test_autosave_failure_is_said_once_and_the_work_stays(qtbot, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gxdesk.oserrors as oserrors
+
+    window = make_window(QINGHE)
+    saver = window.files.autosaver
+    window.doc.set_cells({"t4.cases.review_other": 3})
+
+    def locked(_a, _b):  # type: ignore[no-untyped-def]
+        raise sharing_violation()
+
+    monkeypatch.setattr(oserrors.os, "replace", locked)
+    monkeypatch.setattr(oserrors.time, "sleep", lambda _s: None)
+    said: list[str] = []
+    saver.failed.connect(said.append)
+    assert not saver.save_now()
+    window.doc.set_cells({"t4.cases.review_other": 4})
+    assert not saver.save_now()
+    assert said == ["自动保存恢复副本失败：文件正被其他程序打开，请先在 Word/WPS 中关闭它。请及时保存报告。"]
+    assert "自动保存恢复副本失败" in window.statusBar().currentMessage()
+    assert window.doc.report.values["t4.cases.review_other"] == 4
