@@ -95,11 +95,6 @@ def long_path(path: str | Path, platform: str = sys.platform) -> str:
     return text
 
 
-def is_network_path(path: str | Path, platform: str = sys.platform) -> bool:
-    """``\\\\server\\share\\…`` (Windows UNC): fsync and locking are slower there, errors likelier."""
-    return platform == "win32" and str(path).startswith("\\\\")
-
-
 def posix_mode(platform: str = os.name) -> bool:
     """Whether file modes (chmod) mean anything here; Windows ignores them."""
     return platform == "posix"

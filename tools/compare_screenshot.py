@@ -12,11 +12,13 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def main() -> int:
+    from screenshots import grab
+
     os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
-    from PySide6.QtWidgets import QApplication
 
     from gxdesk.domain.report import PriorYear
     from gxdesk.gui.app import build_window, create_application
@@ -42,10 +44,7 @@ def main() -> int:
     for _ in range(20):
         app.processEvents()
     out = Path("docs/screenshots/compare.png")
-    screen = QApplication.primaryScreen()
-    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
-    (screen.grabWindow(window.winId()) if real else window.grab()).save(str(out))
-    print(out)
+    print(grab(window, out))
     window.doc.undo_stack.setClean()
     os._exit(0)
 

@@ -12,13 +12,15 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 
 def main() -> int:
+    from screenshots import grab
+
     os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
     from helpers import balanced_report
-    from PySide6.QtWidgets import QApplication
 
     from gxdesk.exchange import docx_writer, xlsx_writer
     from gxdesk.gui.app import build_window, create_application
@@ -54,10 +56,7 @@ def main() -> int:
     for _ in range(10):
         app.processEvents()
     out = Path("docs/screenshots/office.png")
-    screen = QApplication.primaryScreen()
-    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
-    (screen.grabWindow(office.winId()) if real else office.grab()).save(str(out))
-    print(out)
+    print(grab(office, out))
     window.doc.undo_stack.setClean()
     os._exit(0)
 

@@ -19,14 +19,22 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
+def grab(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """A picture of ``widget`` as the screen shows it (Xvfb), or as Qt renders it offscreen."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = QApplication.primaryScreen()
+    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
+    (screen.grabWindow(widget.winId()) if real else widget.grab()).save(str(path))
+    return path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="每个步骤截一张图")
     parser.add_argument("--out", default="docs/screenshots", help="输出文件夹")
     parser.add_argument("--sample", default="qinghe-sthjj-2025.gxr", help="示例报告文件名")
     args = parser.parse_args()
     os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
-
-    from PySide6.QtWidgets import QApplication
 
     from gxdesk.gui.app import build_window, create_application
     from gxdesk.gui.wizard.steps import Step
@@ -41,11 +49,7 @@ def main() -> int:
         window.go_to(step)
         for _ in range(5):
             app.processEvents()
-        screen = QApplication.primaryScreen()
-        real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
-        image = screen.grabWindow(window.winId()) if real else window.grab()
-        path = out / f"step-{step.value + 1}-{step.name.lower()}.png"
-        image.save(str(path))
+        path = grab(window, out / f"step-{step.value + 1}-{step.name.lower()}.png")
         print(path)
     window.doc.undo_stack.setClean()
     window.close()

@@ -17,7 +17,7 @@ from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.editions import edition_for_year
 from gxdesk.domain.fields import FEE_FIELDS
 from gxdesk.domain.findings import Finding, Severity
-from gxdesk.domain.report import AgencyKind, Meta, Report
+from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute
 
 ROLLUP_SUM = "ROLLUP-SUM"
@@ -133,11 +133,6 @@ def rollup_findings(parent: Report, units: Sequence[Report], missing: Iterable[s
                 Finding(ROLLUP_SUM, Severity.WARNING, spec.part, message, (spec.id,), expected=expected, actual=claimed)
             )
     return out
-
-
-def blank_report(agency: str, year: int) -> Report:
-    """A report with nothing in it (for a unit on the 名单 that sent nothing)."""
-    return Report(Meta(agency=agency, year=year), edition_for_year(year).id)
 
 
 def update_rollup(before: Report, rollup: RollUp) -> tuple[Report, list[str]]:

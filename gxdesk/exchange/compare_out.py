@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
-from gxdesk.domain.compare import CellChange, PartComparison, Status, compare_numbers, compare_parts, report_share
+from gxdesk.domain.compare import CellChange, Status, compare_numbers, compare_parts, report_share
 from gxdesk.domain.editions.common import PARTS, PREFACE
 from gxdesk.domain.findings import plain_number
 from gxdesk.domain.report import Report
@@ -82,7 +82,7 @@ def xlsx_bytes(report: Report) -> bytes:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, page_setup, set_text
+    from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, page_setup, put
 
     large_fill = PatternFill("solid", fgColor="FDE2E2")
     workbook = Workbook()
@@ -106,10 +106,7 @@ def xlsx_bytes(report: Report) -> bytes:
                       "是" if c.large else "")  # fmt: skip
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(row, col)
-                if isinstance(value, str):
-                    set_text(cell, value)
-                else:
-                    cell.value = value
+                put(cell, value)
                 cell.alignment = Alignment(wrap_text=col <= 2, vertical="center")
                 if c.large:
                     cell.fill = large_fill
@@ -158,6 +155,3 @@ def docx_bytes(report: Report) -> bytes:
 
 def write(report: Report, path: Path | str, kind: str) -> None:
     write_bytes(path, xlsx_bytes(report) if kind == "xlsx" else docx_bytes(report))
-
-
-__all__ = ["PartComparison", "as_json", "as_text", "docx_bytes", "write", "xlsx_bytes"]

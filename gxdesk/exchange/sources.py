@@ -137,9 +137,7 @@ def read_xlsx(path: Path) -> Document:
                             else:
                                 grid.cells[(r, c)] = SourceCell(None, origin=origin)
                 grids.append(grid)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
-    except Exception as exc:  # lxml raises XMLSyntaxError and more on a broken part
+    except Exception as exc:  # a broken package: BadZipFile, a missing part, lxml's XMLSyntaxError…
         raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
     return Document(path, "xlsx", grids)
 

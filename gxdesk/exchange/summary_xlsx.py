@@ -14,12 +14,13 @@ from gxdesk.domain.cells import Value
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_GROUPS, TOTAL, t4_total
 from gxdesk.domain.findings import Severity
+from gxdesk.domain.rollup import RollUp, describe_provenance
 from gxdesk.domain.rules import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import Audit, Unit
 from gxdesk.exchange.jsonview import cell_ref
-from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, SHEET_NAMES, page_setup, set_text, table_sheet
+from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, SHEET_NAMES, page_setup, put, set_text, table_sheet
 
 PROBLEM_FILL = PatternFill("solid", fgColor="FDE2E2")
 WARNING_FILL = PatternFill("solid", fgColor="FEF3C7")
@@ -35,7 +36,7 @@ KEY_FIGURES = (
 )
 
 
-def build(result: Audit, rollup: object | None = None) -> Workbook:
+def build(result: Audit, rollup: RollUp | None = None) -> Workbook:
     """The workbook; ``rollup`` (a RollUp) adds the summed tables in the official layout."""
     workbook = Workbook()
     summary = workbook.active
@@ -44,22 +45,38 @@ def build(result: Audit, rollup: object | None = None) -> Workbook:
     _summary(summary, result)
     _problems(workbook.create_sheet("问题清单"), result)
     _missing(workbook.create_sheet("未报送"), result)
-    report = getattr(rollup, "report", None)
-    if report is not None:
-        edition = get_edition(report.edition)
+    if isinstance(rollup, RollUp):
+        edition = get_edition(rollup.report.edition)
         for table in edition.tables:
             sheet = workbook.create_sheet(f"汇总{SHEET_NAMES[table.part]}")
-            table_sheet(sheet, table, report, edition)
+            table_sheet(sheet, table, rollup.report, edition)
+        _provenance(workbook.create_sheet("汇总来源"), rollup)
     return workbook
 
 
-def to_bytes(result: Audit, rollup: object | None = None) -> bytes:
+def _provenance(sheet: Worksheet, rollup: RollUp) -> None:
+    """Where every summed figure came from: which units gave which values."""
+    _header(sheet, ("单元格", "合计", "来源（单位 数值）"), (50, 12, 90))
+    edition = get_edition(rollup.report.edition)
+    row = 2
+    for cid, contributions in rollup.provenance.items():
+        name = edition.cell(cid).name if edition.has_cell(cid) else cid.removeprefix("fees.")
+        total = sum((c.value for c in contributions), 0)
+        for col, value in enumerate((name, total, describe_provenance(rollup, cid)), start=1):
+            put(sheet.cell(row, col), value)
+        sheet.cell(row, 3).alignment = Alignment(wrap_text=True, vertical="top")
+        row += 1
+    sheet.auto_filter.ref = f"A1:C{max(2, row - 1)}"
+    page_setup(sheet, landscape=True)
+
+
+def to_bytes(result: Audit, rollup: RollUp | None = None) -> bytes:
     buffer = io.BytesIO()
     build(result, rollup).save(buffer)
     return buffer.getvalue()
 
 
-def write(result: Audit, path: Path | str, rollup: object | None = None) -> None:
+def write(result: Audit, path: Path | str, rollup: RollUp | None = None) -> None:
     write_bytes(path, to_bytes(result, rollup))
 
 
@@ -125,10 +142,7 @@ def _summary(sheet: Worksheet, result: Audit) -> None:
         )
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row, col)
-            if isinstance(value, str):
-                set_text(cell, value)
-            else:
-                cell.value = value
+            put(cell, value)
             cell.alignment = Alignment(wrap_text=col in (1, 2, 8), vertical="top")
             if errors:
                 cell.fill = PROBLEM_FILL

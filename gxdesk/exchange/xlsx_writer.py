@@ -51,6 +51,14 @@ def ref(row: int, col: int, absolute: bool = False) -> str:
     return f"${letter}${number}" if absolute else f"{letter}{number}"
 
 
+def put(cell: Cell | MergedCell, value: Any) -> None:
+    """A value as it is, or text that stays text (never a formula)."""
+    if isinstance(value, str):
+        set_text(cell, value)
+    else:
+        cell.value = value
+
+
 def set_text(cell: Cell | MergedCell, text: str) -> None:
     """Text stays text: a narrative line starting with ``=`` must not become a formula."""
     cell.value = text
@@ -102,10 +110,7 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
     for i, (label, value) in enumerate(rows, start=3):
         sheet.cell(i, 1, label).font = Font(name=FONT, bold=True)
         cell = sheet.cell(i, 2)
-        if isinstance(value, str):
-            set_text(cell, value)
-        else:
-            cell.value = value
+        put(cell, value)
         cell.font = Font(name=FONT)
         cell.alignment = Alignment(horizontal="left")
     sheet.column_dimensions["A"].width = 22

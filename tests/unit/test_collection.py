@@ -192,6 +192,16 @@ def test_summary_workbook(inbox, result, tmp_path) -> None:  # type: ignore[no-u
     assert {COUNTY + "档案馆", COUNTY + "融媒体中心", COUNTY + "信访局", "坏文件.docx", "档案馆2024.gxr"} <= set(
         missing
     )
+    # With a roll-up: the summed tables, and where every summed figure came from.
+    units = [u.chosen.report for u in result.units if u.chosen.report is not None]
+    write_summary(result, path, sum_units(COUNTY + "人民政府", YEAR, units))
+    workbook = load_workbook(path)
+    assert "汇总三、依申请公开" in workbook.sheetnames
+    sources = {r[0]: r for r in workbook["汇总来源"].iter_rows(min_row=2, values_only=True)}
+    _, total, text = sources["一、本年新收政府信息公开申请数量，自然人"]
+    assert total == sum(r.values.get("t3.new.natural") or 0 for r in truth.values())
+    first = next(r for r in truth.values() if r.values.get("t3.new.natural"))
+    assert f"{first.meta.agency} {first.values['t3.new.natural']}" in text
 
 
 def test_cache_reads_only_the_changed_file(inbox, tmp_path) -> None:  # type: ignore[no-untyped-def]
