@@ -58,7 +58,19 @@ def squash(text: str | None) -> str:
 @lru_cache(maxsize=256)
 def _squash(text: str) -> str:
     # Cached: the checks run on every keystroke, over narrative that mostly has not changed.
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+# White space, control characters and the invisible ones pasted from web pages (zero-width
+# space/joiners, word joiner, byte-order mark, soft hyphen): none tells two words apart.
+_INVISIBLE = re.compile("[\\s\x00-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]+")
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]")
+
+
+def without_hidden(text: str) -> tuple[str, int]:
+    """``text`` without the characters a reader cannot see (but line breaks and spaces), and
+    how many there were — so a message never quotes two labels that look alike."""
+    return _HIDDEN.subn("", text)
 
 
 _LABEL_MARKS = str.maketrans(

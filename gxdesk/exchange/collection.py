@@ -24,6 +24,8 @@ from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings
 from gxdesk.domain.rules import evaluate
+from gxdesk.domain.textutil import clean_text
+from gxdesk.exchange.ooxml import excel_unescape
 
 READABLE = (".docx", ".xlsx", ".xlsm", ".gxr")
 NOT_READABLE = {
@@ -276,7 +278,10 @@ def read_roster(path: str | Path) -> Roster:
             sheet = load_workbook(file, read_only=True, data_only=True).worksheets[0]
         except Exception as exc:  # noqa: BLE001
             raise ValueError(f"无法读取名单“{file.name}”（{type(exc).__name__}）") from None
-        rows = [["" if v is None else str(v).strip() for v in row] for row in sheet.iter_rows(values_only=True)]
+        rows = [
+            ["" if v is None else clean_text(excel_unescape(str(v))).strip() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
     entries = []
     kinds = {k.value: k for k in AgencyKind}
     for row in rows:

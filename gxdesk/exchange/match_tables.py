@@ -19,6 +19,7 @@ from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import T2_CAPTIONS
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.tables import CellSpec
+from gxdesk.domain.textutil import without_hidden
 from gxdesk.exchange.formulas import FormulaError, evaluate
 from gxdesk.exchange.labels import LabelIndex, Match, fold
 from gxdesk.exchange.sources import Grid
@@ -97,7 +98,9 @@ def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match[Any], tex
     """Every match that is not exact is shown: folded forms as variants, similar ones as doubtful."""
     if match.exact:
         return
-    shown = text.replace("\n", "⏎")
+    shown, hidden = without_hidden(text.replace("\n", "⏎"))
+    if hidden:
+        shown += f"（含 {hidden} 个不可见字符，已忽略）"
     if match.how == "similar":
         found.note(
             NoteKind.DOUBTFUL,

@@ -22,6 +22,9 @@ NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 _S = f"{{{NS_MAIN}}}"
+# Excel writes a character XML cannot hold (a Word line break pasted into a cell, U+000B) as
+# ``_xHHHH_``, and a literal ``_x…_`` with its underscore escaped as ``_x005F_``.
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
 def parse(archive: zipfile.ZipFile, name: str) -> Any:
@@ -44,9 +47,16 @@ def split_ref(ref: str) -> tuple[int, int]:
     return int(match.group(2)) - 1, column_index(match.group(1))
 
 
+def excel_unescape(text: str) -> str:
+    """A cell string as Excel shows it: ``_x000B_`` → U+000B, ``_x005F_x0041_`` → ``_x0041_``."""
+    if "_x" not in text:
+        return text
+    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
 def _text(node: Any) -> str:
-    """A shared or inline string: its ``t`` runs joined (phonetic runs left out)."""
-    return "".join(t.text or "" for t in node.iter(f"{_S}t") if t.getparent().tag != f"{_S}rPh")
+    """A shared or inline string: its ``t`` runs joined (phonetic runs left out), unescaped."""
+    return excel_unescape("".join(t.text or "" for t in node.iter(f"{_S}t") if t.getparent().tag != f"{_S}rPh"))
 
 
 def _targets(archive: zipfile.ZipFile, rels_name: str, base: str) -> dict[str, str]:

@@ -75,6 +75,35 @@ def test_one_sheet_workbook_with_noise(tmp_path) -> None:  # type: ignore[no-unt
     assert found.table_editions == {"二": "2021", "三": "2021"}
 
 
+def test_labels_with_invisible_characters_are_recognised(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A Word line break pasted into a cell is stored by Excel as ``_x000B_``; a label copied
+    from a web page carries zero-width spaces. Neither may hide a row, and the note says so."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "one.xlsx"
+    numbers = builders.workbook_one_sheet(path)
+    wb = load_workbook(path)
+    ws = wb.active
+    labels = {c.value: c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    labels["行政规范性文件"].value = "行政规范性_x000B_文件\u200b"
+    labels["二、上年结转政府信息公开申请数量"].value = "二、上年结转\ufeff政府信息公开申请数量_x0007_"
+    wb.save(path)
+    found = read(path)
+    assert found.values["t2.b1.normative.valid"] == 27
+    assert [found.values[f"t3.carried_in.{c}"] for c in A] == numbers["carried_in"]
+    variants = texts(found, NoteKind.VARIANT)
+    assert any("“行政规范性文件（含 2 个不可见字符，已忽略）”按“行政规范性文件”识别" in t for t in variants), variants
+    assert not texts(found, NoteKind.DOUBTFUL)
+
+
+def test_excel_escapes_are_decoded() -> None:
+    from gxdesk.exchange.ooxml import excel_unescape
+
+    assert excel_unescape("甲_x000B_乙") == "甲\v乙"
+    assert excel_unescape("_x005F_x0041_") == "_x0041_"  # an escaped underscore keeps the text literal
+    assert excel_unescape("plain_x12_text") == "plain_x12_text"
+
+
 def test_claimed_total_that_differs_is_kept_and_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "one.xlsx"
     builders.workbook_one_sheet(path, bad_total=("r1_public", 2))
