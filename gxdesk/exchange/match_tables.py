@@ -98,16 +98,15 @@ def _note_match(found: Found, grid: Grid, r: int, c: int, match: Match[Any], tex
     """Every match that is not exact is shown: folded forms as variants, similar ones as doubtful."""
     if match.exact:
         return
-    shown, hidden = without_hidden(text.replace("\n", "⏎"))
-    if hidden:
-        shown += f"（含 {hidden} 个不可见字符，已忽略）"
+    visible, hidden = without_hidden(text.replace("\n", "⏎"))
+    shown = f"“{visible}”" + (f"（含 {hidden} 个不可见字符，已忽略）" if hidden else "")
     if match.how == "similar":
         found.note(
             NoteKind.DOUBTFUL,
-            f"{grid.address(r, c)}“{shown}”与“{match.label}”相近，按后者识别（相似度 {match.score:.0%}）",
+            f"{grid.address(r, c)}{shown}与“{match.label}”相近，按后者识别（相似度 {match.score:.0%}）",
         )
     else:
-        found.note(NoteKind.VARIANT, f"{grid.address(r, c)}“{shown}”按“{match.label}”识别")
+        found.note(NoteKind.VARIANT, f"{grid.address(r, c)}{shown}按“{match.label}”识别")
 
 
 # ---- table 三 -------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ def test_labels_with_invisible_characters_are_recognised(tmp_path) -> None:  # t
     assert found.values["t2.b1.normative.valid"] == 27
     assert [found.values[f"t3.carried_in.{c}"] for c in A] == numbers["carried_in"]
     variants = texts(found, NoteKind.VARIANT)
-    assert any("“行政规范性文件（含 2 个不可见字符，已忽略）”按“行政规范性文件”识别" in t for t in variants), variants
+    assert any("“行政规范性文件”（含 2 个不可见字符，已忽略）按“行政规范性文件”识别" in t for t in variants), variants
     assert not texts(found, NoteKind.DOUBTFUL)
 
 
