@@ -13,7 +13,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPainterPath, QPen
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
-SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Windows picks the image for the scale: 16/20/24/32 px small icons and 32/40/48/64 px large ones
+# at 100/125/150/200 %; a missing size is scaled from another one and looks blurred.
+SIZES = (16, 20, 24, 32, 40, 48, 64, 128, 256)
 
 
 def draw(size: int) -> QImage:

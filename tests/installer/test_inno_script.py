@@ -164,3 +164,22 @@ def test_windows_build_keeps_what_windows_needs() -> None:
         assert name in files, name  # the wheel really has it
         assert wanted(name), name  # and the spec keeps it (PyInstaller collects it from the wheel)
     assert not wanted("PySide6/translations/qtbase_de.qm")
+
+
+def test_icon_has_an_image_for_every_windows_scale() -> None:
+    """Windows takes the small icon at 16/20/24/32 px and the large one at 32/40/48/64 px for
+    100/125/150/200 % scaling; each must be in the .ico, or it is scaled and blurred."""
+    import struct
+
+    data = (ROOT / "resources" / "icons" / "gxdesk.ico").read_bytes()
+    reserved, kind, count = struct.unpack_from("<HHH", data)
+    assert (reserved, kind) == (0, 1)
+    sizes = set()
+    for i in range(count):
+        width, height, _, _, _, bits, length, offset = struct.unpack_from("<BBBBHHII", data, 6 + 16 * i)
+        image = data[offset : offset + length]
+        assert image.startswith(b"\x89PNG\r\n\x1a\n") and bits == 32
+        png_w, png_h = struct.unpack(">II", image[16:24])  # the PNG's own IHDR size agrees
+        assert (png_w, png_h) == (width or 256, height or 256)
+        sizes.add(png_w)
+    assert {16, 20, 24, 32, 40, 48, 64, 256} <= sizes
