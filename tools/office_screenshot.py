@@ -57,6 +57,40 @@ def main() -> int:
         app.processEvents()
     out = Path("docs/screenshots/office.png")
     print(grab(office, out))
+    # The selected unit opened read-only, on the table its error is in.
+    from gxdesk.gui.wizard.steps import Step
+
+    assert office.result is not None
+    row = next(i for i, u in enumerate(office.result.units) if any(f.code == "T3-BALANCE" for f in u.findings))
+    viewer = office.view_unit(row)
+    assert viewer is not None
+    viewer.resize(1280, 720)
+    error = next(f for f in viewer.doc.findings if f.code == "T3-BALANCE")
+    viewer.go_to_finding(error)
+    for _ in range(10):
+        app.processEvents()
+    assert viewer.current_step() is Step.APPLICATIONS
+    print(grab(viewer, Path("docs/screenshots/office-unit-read-only.png")))
+    # A roll-up of the units: a summed cell's tooltip names what each unit gave.
+    office.make_rollup()
+    rollup = office.rollup_window
+    rollup.resize(1280, 720)
+    page = rollup.go_to(Step.APPLICATIONS)
+    index = page.model.index_of("t3.new.natural")
+    page.view.setCurrentIndex(index)
+    for _ in range(10):
+        app.processEvents()
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QToolTip
+
+    rect = page.view.visualRect(index)
+    QToolTip.showText(
+        page.view.viewport().mapToGlobal(rect.center()), index.data(Qt.ItemDataRole.ToolTipRole), page.view
+    )
+    for _ in range(20):
+        app.processEvents()
+    print(grab(rollup, Path("docs/screenshots/office-rollup-sources.png"), screen=True))
+    rollup.doc.undo_stack.setClean()
     window.doc.undo_stack.setClean()
     os._exit(0)
 

@@ -19,13 +19,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
-def grab(widget, path: Path) -> Path:  # type: ignore[no-untyped-def]
-    """A picture of ``widget`` as the screen shows it (Xvfb), or as Qt renders it offscreen."""
+def grab(widget, path: Path, *, screen: bool = False) -> Path:  # type: ignore[no-untyped-def]
+    """A picture of ``widget`` as the screen shows it (Xvfb), or as Qt renders it offscreen.
+
+    With ``screen``, the whole screen: a tooltip is a window of its own.
+    """
     from PySide6.QtWidgets import QApplication
 
-    screen = QApplication.primaryScreen()
-    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and screen is not None
-    (screen.grabWindow(widget.winId()) if real else widget.grab()).save(str(path))
+    shown = QApplication.primaryScreen()
+    real = os.environ.get("QT_QPA_PLATFORM") != "offscreen" and shown is not None
+    if real and screen:
+        shown.grabWindow(0).save(str(path))
+        return path
+    (shown.grabWindow(widget.winId()) if real else widget.grab()).save(str(path))
     return path
 
 

@@ -93,6 +93,14 @@ class Fees:
     collected: Decimal | None = None
 
 
+@dataclass(frozen=True)
+class Contribution:
+    """Which unit gave which value to a roll-up's summed cell."""
+
+    agency: str
+    value: Value
+
+
 @dataclass
 class PriorYear:
     """Last year's numbers and text, for the cross-year rules."""
@@ -119,6 +127,9 @@ class Report:
     explanations: dict[str, str] = field(default_factory=dict)
     ending: bool = True
     settings: dict[str, str] = field(default_factory=dict)
+    # A roll-up's provenance: for every summed cell (cell ids, and ``fees.<field>`` for part 六),
+    # which units gave which values. Empty for a report written by hand.
+    sources: dict[str, tuple[Contribution, ...]] = field(default_factory=dict)
     # Set for an audit of a workbook that holds only tables: narrative rules are skipped.
     tables_only: bool = field(default=False, compare=False)
     # Set for a received file whose agency kind could not be told from its name: rules that
@@ -151,6 +162,9 @@ class Report:
         copy.leads = {k: clean_text(v) for k, v in copy.leads.items()}
         copy.explanations = {k: clean_text(v) for k, v in copy.explanations.items()}
         copy.settings = {k: clean_text(v) for k, v in copy.settings.items()}
+        copy.sources = {
+            k: tuple(Contribution(clean_text(c.agency), c.value) for c in v) for k, v in copy.sources.items()
+        }
         if copy.prior is not None:
             copy.prior.parts = {k: clean(v) for k, v in copy.prior.parts.items()}
         return copy

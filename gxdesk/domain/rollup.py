@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.editions import edition_for_year
-from gxdesk.domain.fields import FEE_FIELDS
+from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE
 from gxdesk.domain.findings import Finding, Severity
-from gxdesk.domain.report import AgencyKind, Report
+from gxdesk.domain.report import AgencyKind, Contribution, Report
 from gxdesk.domain.rules import compute
 
 ROLLUP_SUM = "ROLLUP-SUM"
@@ -59,21 +59,17 @@ class Roster:
         return candidates[0] if len(candidates) == 1 else None
 
 
-@dataclass(frozen=True)
-class Contribution:
-    """Which unit gave which value to a summed cell."""
-
-    agency: str
-    value: Value
-
-
 @dataclass
 class RollUp:
-    """A report whose tables are the sums of the units', with where every number came from."""
+    """A report whose tables are the sums of the units'; ``report.sources`` says where every
+    number came from (totals too: each unit's share is the sum of its own parts)."""
 
     report: Report
-    provenance: dict[str, list[Contribution]]
     units: list[str]
+
+    @property
+    def provenance(self) -> dict[str, tuple[Contribution, ...]]:
+        return self.report.sources
 
 
 def sum_units(agency: str, year: int, units: Sequence[Report], kind: AgencyKind = AgencyKind.COUNTY) -> RollUp:
@@ -83,29 +79,80 @@ def sum_units(agency: str, year: int, units: Sequence[Report], kind: AgencyKind 
     if wrong:
         raise ValueError(f"以下单位的报告不是{year}年度（{edition.name}），不能汇总：{'、'.join(wrong)}")
     report = Report.new(agency, year, kind)
-    provenance: dict[str, list[Contribution]] = {}
+    shares: dict[str, dict[int, Value]] = {}  # cell → {unit's index: its value}, units that gave one
     for cid in edition.input_ids:
-        contributions = [Contribution(u.meta.agency, v) for u in units if (v := u.values.get(cid)) is not None]
-        total: Value = sum((c.value for c in contributions), 0)
-        if isinstance(total, Decimal):
-            total = total.normalize() if total == total.to_integral_value() else total
-        report.values[cid] = total
-        provenance[cid] = contributions
+        shares[cid] = {i: v for i, u in enumerate(units) if (v := u.values.get(cid)) is not None}
+        report.values[cid] = _sum(shares[cid].values())
+    for cid, parts in edition.totals:  # in dependency order: a total's parts are done before it
+        share: dict[int, Value] = {}
+        for part in parts:
+            for i, v in shares[part].items():
+                share[i] = share.get(i, 0) + v
+        shares[cid] = dict(sorted(share.items()))
+    sources = {
+        cid: tuple(Contribution(units[i].meta.agency, v) for i, v in by_unit.items()) for cid, by_unit in shares.items()
+    }
     if edition.fee_figures:
         for spec in FEE_FIELDS:
-            contributions = [Contribution(u.meta.agency, v) for u in units if (v := spec.get(u)) is not None]
-            value: Value = sum((c.value for c in contributions), 0)
+            contributions = tuple(Contribution(u.meta.agency, v) for u in units if (v := spec.get(u)) is not None)
+            value = _sum(c.value for c in contributions)
             spec.set(report, value if spec.id == "notices" else Decimal(value))
-            provenance[f"fees.{spec.id}"] = contributions
-    return RollUp(report, provenance, [u.meta.agency for u in units])
+            sources[FEE_SOURCE + spec.id] = contributions
+    report.sources = sources
+    return RollUp(report, [u.meta.agency for u in units])
 
 
-def describe_provenance(rollup: RollUp, cell_id: str) -> str:
-    """ "某局 3 + 某镇 2 = 5" for a summed cell (totals: their parts' sum)."""
-    parts = rollup.provenance.get(cell_id, [])
-    if not parts:
+def _sum(values: Iterable[Value]) -> Value:
+    total: Value = sum(values, 0)
+    if isinstance(total, Decimal):
+        total = total.normalize() if total == total.to_integral_value() else total
+    return total
+
+
+def source_name(report: Report, key: str) -> str:
+    """What a roll-up source key stands for, as the author reads it (a cell's or a fee field's name)."""
+    from gxdesk.domain.editions import get_edition
+
+    if key.startswith(FEE_SOURCE):
+        spec = next((f for f in FEE_FIELDS if f.id == key.removeprefix(FEE_SOURCE)), None)
+        return f"信息处理费·{spec.caption}" if spec else key
+    edition = get_edition(report.edition)
+    return edition.cell(key).name if edition.has_cell(key) else key
+
+
+def describe_provenance(contributions: Sequence[Contribution], *, limit: int | None = None) -> str:
+    """ "某局 3 + 某镇 2" for a summed cell; units that gave 0 are counted, not listed.
+
+    With ``limit``, at most that many units are named (a tooltip over 60 units' figures).
+    """
+    given = [c for c in contributions if c.value]
+    if not given:
         return "各单位均为 0 或未填写"
-    return " + ".join(f"{c.agency} {format_value(c.value)}" for c in parts)
+    shown = given if limit is None else given[:limit]
+    text = " + ".join(f"{c.agency} {format_value(c.value)}" for c in shown)
+    if len(given) > len(shown):
+        text += f" + 其余 {len(given) - len(shown)} 个单位共 {format_value(_sum(c.value for c in given[len(shown) :]))}"
+    zeros = len(contributions) - len(given)
+    return text + (f"（另有 {zeros} 个单位填 0）" if zeros else "")
+
+
+def provenance_note(report: Report, key: str, current: Value | None, *, limit: int = 15) -> list[str]:
+    """Lines for a summed cell's tooltip: each unit's figure, the sum, and whether the cell was
+    changed by hand since; [] for a cell that is not a roll-up's sum."""
+    contributions = report.sources.get(key)
+    if contributions is None:
+        return []
+    given = [c for c in contributions if c.value]
+    total = _sum(c.value for c in given)
+    head = f"汇总来源：{len(given)} 个单位，合计 {format_value(total)}" if given else "汇总来源：各单位均为 0 或未填写"
+    lines = [head]
+    lines += [f"　{c.agency}：{format_value(c.value)}" for c in given[:limit]]
+    if len(given) > limit:
+        rest = _sum(c.value for c in given[limit:])
+        lines.append(f"　其余 {len(given) - limit} 个单位：共 {format_value(rest)}")
+    if current is not None and current != total:
+        lines.append(f"现为 {format_value(current)}，与各单位之和不同（汇总后改过）")
+    return lines
 
 
 def rollup_findings(parent: Report, units: Sequence[Report], missing: Iterable[str] = ()) -> list[Finding]:
@@ -146,6 +193,7 @@ def update_rollup(before: Report, rollup: RollUp) -> tuple[Report, list[str]]:
     after.values = dict(rollup.report.values)
     after.claimed = {}
     after.fees = copy.deepcopy(rollup.report.fees)
+    after.sources = dict(rollup.report.sources)
     edition = edition_for_year(after.meta.year)
     changes = [
         f"{edition.cell(cid).name}：{format_value(before.values.get(cid))} → {format_value(after.values.get(cid))}"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from gxdesk import __version__
 from gxdesk.domain.findings import Finding, Severity
-from gxdesk.domain.report import AgencyKind, Report
+from gxdesk.domain.report import AgencyKind, PriorYear, Report
 from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings
 from gxdesk.domain.rules import evaluate
 from gxdesk.domain.textutil import clean_text
@@ -71,6 +71,17 @@ class Unit:
     versions: list[UnitFile]
     on_roster: bool
     findings: list[Finding] = field(default_factory=list)
+    prior: PriorYear | None = None  # the same unit's report in last year's collection, if any
+
+    def checked_report(self) -> Report | None:
+        """A copy of the chosen report as it was checked: with last year's figures when known."""
+        report = self.chosen.report
+        if report is None:
+            return None
+        report = copy.deepcopy(report)
+        if report.prior is None and self.prior is not None:
+            report.prior = self.prior
+        return report
 
     @property
     def status(self) -> str:
@@ -388,19 +399,18 @@ def _group(files: Sequence[UnitFile], roster: Roster | None) -> list[Unit]:
 
 def _cross_year(units: Sequence[Unit], last: Sequence[UnitFile]) -> None:
     """Each unit checked against its own previous report (T3-CARRY, rolls, TEXT-REUSE)."""
-    from gxdesk.domain.report import PriorYear
-
     previous = {agency_key(u.agency): u.report for u in last if u.report is not None}
     for unit in units:
         before = previous.get(agency_key(unit.name)) or previous.get(agency_key(unit.chosen.agency))
         report = unit.chosen.report
         if before is None or report is None or report.prior is not None:
             continue
-        with_prior = copy.deepcopy(report)
-        with_prior.prior = PriorYear(
+        unit.prior = PriorYear(
             before.meta.year, before.edition, dict(before.values), {k: v for k, v in before.parts.items() if v}
         )
-        unit.findings = evaluate(with_prior)
+        checked = unit.checked_report()
+        if checked is not None:
+            unit.findings = evaluate(checked)
 
 
 def choose(audit_result: Audit, unit_name: str, path: str) -> None:
@@ -408,7 +418,11 @@ def choose(audit_result: Audit, unit_name: str, path: str) -> None:
     for unit in audit_result.units:
         if unit.name == unit_name:
             unit.chosen = next(v for v in unit.versions if v.path == path)
-            unit.findings = list(unit.chosen.findings)
+            checked = unit.checked_report()
+            if checked is not None and unit.prior is not None and checked.prior is unit.prior:
+                unit.findings = evaluate(checked)  # the cross-year rules for this version too
+            else:
+                unit.findings = list(unit.chosen.findings)
 
 
 # ---- a collection saved beside its folder ---------------------------------------------------

@@ -14,7 +14,7 @@ from gxdesk.domain.cells import Value
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_GROUPS, TOTAL, t4_total
 from gxdesk.domain.findings import Severity
-from gxdesk.domain.rollup import RollUp, describe_provenance
+from gxdesk.domain.rollup import RollUp, describe_provenance, source_name
 from gxdesk.domain.rules import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.exchange.atomic import write_bytes
@@ -57,12 +57,12 @@ def build(result: Audit, rollup: RollUp | None = None) -> Workbook:
 def _provenance(sheet: Worksheet, rollup: RollUp) -> None:
     """Where every summed figure came from: which units gave which values."""
     _header(sheet, ("单元格", "合计", "来源（单位 数值）"), (50, 12, 90))
-    edition = get_edition(rollup.report.edition)
     row = 2
     for cid, contributions in rollup.provenance.items():
-        name = edition.cell(cid).name if edition.has_cell(cid) else cid.removeprefix("fees.")
         total = sum((c.value for c in contributions), 0)
-        for col, value in enumerate((name, total, describe_provenance(rollup, cid)), start=1):
+        for col, value in enumerate(
+            (source_name(rollup.report, cid), total, describe_provenance(contributions)), start=1
+        ):
             put(sheet.cell(row, col), value)
         sheet.cell(row, 3).alignment = Alignment(wrap_text=True, vertical="top")
         row += 1

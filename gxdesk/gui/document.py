@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.edition import Edition
@@ -28,6 +28,8 @@ from gxdesk.gui.commands import (
     SetTextCommand,
 )
 
+READ_ONLY_NOTE = "只读：这是单位报送的报告，可以查看、检查和导出，不能修改"
+
 
 class ReportDocument(QObject):
     """Owns the report's state, its path and the undo stack."""
@@ -41,10 +43,21 @@ class ReportDocument(QObject):
     pathChanged = Signal()  # noqa: N815
     compareToggled = Signal(bool)  # noqa: N815 - 对比上年 switched on or off
 
-    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        report: Report,
+        path: Path | None = None,
+        parent: QObject | None = None,
+        *,
+        read_only: bool = False,
+        source: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.state = ReportState(report)
         self.path = path
+        # A unit's report opened from 汇总与审核: shown, checked and exported, never changed.
+        self.read_only = read_only
+        self.source = source  # the file a read-only report was read from
         self.undo_stack = QUndoStack(self)
         self._restored = False
         self.compare_on = False
@@ -104,7 +117,7 @@ class ReportDocument(QObject):
     def set_cells(self, new_values: dict[str, Value | None], text: str = "") -> int:
         """Set cells as one undo step; returns how many actually changed."""
         changes = self.state.cell_changes(new_values)
-        if not changes:
+        if not changes or self.read_only:
             return 0
         if not text:
             if len(changes) == 1:
@@ -112,7 +125,7 @@ class ReportDocument(QObject):
                 text = f"填写“{self.edition.cell(cid).name}”为 {format_value(new) or '空'}"
             else:
                 text = f"修改 {len(changes)} 个单元格"
-        self.undo_stack.push(SetCellsCommand(self, changes, text))
+        self._push(SetCellsCommand(self, changes, text))
         return len(changes)
 
     def set_text(self, key: TextKey | str, text: str | None) -> None:
@@ -120,7 +133,7 @@ class ReportDocument(QObject):
         text = None if text is None else clean_text(text)
         old = self.report.parts.get(key.numeral) if key.kind == "part" else self.state.text(key)
         if old != text:
-            self.undo_stack.push(SetTextCommand(self, key, old, text, "编辑文字"))
+            self._push(SetTextCommand(self, key, old, text, "编辑文字"))
 
     def set_field(self, group: FieldGroup | str, name: str, value: Any) -> None:
         group = FieldGroup(group)
@@ -131,7 +144,7 @@ class ReportDocument(QObject):
             return
         spec = declared_field(group, name)
         label = spec.label if spec else "说明" if group is FieldGroup.EXPLANATIONS else "设置"
-        self.undo_stack.push(SetFieldCommand(self, group, name, old, value, f"修改{label}"))
+        self._push(SetFieldCommand(self, group, name, old, value, f"修改{label}"))
 
     def plan_year(self, year: int) -> YearPlan:
         """What changing the year would do (raises UnsupportedYearError); nothing changes yet."""
@@ -143,11 +156,11 @@ class ReportDocument(QObject):
         if plan.year == r.meta.year:
             return
         before = YearPlan(r.meta.year, r.edition, dict(r.values), dict(r.claimed), ())
-        self.undo_stack.push(ChangeYearCommand(self, before, plan, f"报告年度改为{plan.year}"))
+        self._push(ChangeYearCommand(self, before, plan, f"报告年度改为{plan.year}"))
 
     def replace_report(self, report: Report, text: str) -> None:
         """Swap in a changed copy of the report (an import) as one undo step."""
-        self.undo_stack.push(ReplaceReportCommand(self, self.state.snapshot(), report, text))
+        self._push(ReplaceReportCommand(self, self.state.snapshot(), report, text))
 
     def accept_computed_totals(self) -> None:
         """Drop the totals an imported source claimed; the recomputed sums stand."""
@@ -155,6 +168,11 @@ class ReportDocument(QObject):
             after = self.state.snapshot()
             after.claimed.clear()
             self.replace_report(after, "采用重新计算的合计")
+
+    def _push(self, command: QUndoCommand) -> None:
+        """Every edit passes here: a read-only document refuses them all (views also lock)."""
+        if not self.read_only:
+            self.undo_stack.push(command)
 
     # ---- applied by the undo commands ------------------------------------------------
     def apply_cells(self, values: dict[str, Value | None]) -> None:

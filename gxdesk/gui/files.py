@@ -45,6 +45,12 @@ class FileController(QObject):
         self.autosaver.failed.connect(lambda text: self.window.say(text, 0))
         self._recovery_file = None
 
+    def detach(self) -> None:
+        """A document that is only viewed: no autosave, no recovery copy."""
+        if self.autosaver is not None:
+            self.autosaver.close()
+            self.autosaver = None
+
     @property
     def doc(self) -> ReportDocument:
         return self.window.doc

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from gxdesk.domain.findings import Finding
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
-from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.document import READ_ONLY_NOTE, ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.panel import FindingsPanel
@@ -38,6 +38,9 @@ from gxdesk.gui.wrapping import WrappingDelegate
 
 if TYPE_CHECKING:
     from gxdesk.gui.office import OfficeWindow
+
+# Menu and toolbar entries that change the report or the file (off for a read-only report).
+_EDITING_ACTIONS = ("新建", "打开", "最近打开", "保存", "另存为", "导入", "汇总与审核")
 
 STATE_COLORS = {
     StepState.COMPLETE: "#15803d",
@@ -123,6 +126,11 @@ class MainWindow(QMainWindow):
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         outer.addWidget(self.step_list)
         right = QVBoxLayout()
+        self.banner = QLabel()  # says a unit's report is shown read-only
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px 16px;")
+        self.banner.setVisible(False)
+        right.addWidget(self.banner)
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         nav = QHBoxLayout()
@@ -206,7 +214,7 @@ class MainWindow(QMainWindow):
             ("保存", self.files.save),
             ("导入…", self.files.import_file),
         ):
-            bar.addAction(text, slot)
+            bar.addAction(text, slot).setEnabled(not (self.doc.read_only and text.startswith(_EDITING_ACTIONS)))
         bar.addSeparator()
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
@@ -216,6 +224,8 @@ class MainWindow(QMainWindow):
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
+        if self.doc.read_only and text.startswith(_EDITING_ACTIONS):
+            action.setEnabled(False)  # a unit's report opened from 汇总与审核 is only viewed
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _=False: slot())
@@ -248,7 +258,15 @@ class MainWindow(QMainWindow):
         for step in Step:
             self.step_list.addItem(QListWidgetItem(STEP_TITLES[step]))
         self.step_list.blockSignals(False)
-        self.files.attach(doc)
+        if doc.read_only:
+            self.files.detach()  # nothing to autosave or recover
+        else:
+            self.files.attach(doc)
+        self.setAcceptDrops(not doc.read_only)
+        self.recent_menu.setEnabled(not doc.read_only)
+        source = doc.source.name if doc.source else ""
+        self.banner.setText(f"{READ_ONLY_NOTE}。文件：{source}" if doc.read_only else "")
+        self.banner.setVisible(doc.read_only)
         self._refresh_status()
         self._refresh_title()
         self.go_to(current)
@@ -275,6 +293,8 @@ class MainWindow(QMainWindow):
                 page.panel.activated.connect(self.go_to_finding)
             else:
                 page = cls(self.doc)
+            if self.doc.read_only:
+                page.lock()
             self.pages[step] = page
             self._areas[step] = _scrolling(page)
             self.stack.addWidget(self._areas[step])
@@ -331,6 +351,10 @@ class MainWindow(QMainWindow):
             item.setForeground(QColor(STATE_COLORS[state]))
 
     def _refresh_title(self, *_args: object) -> None:
+        if self.doc.read_only:
+            name = self.doc.report.meta.agency or (self.doc.source.name if self.doc.source else "单位报告")
+            self.setWindowTitle(f"{name}（只读） — gxdesk 政府信息公开工作年度报告")
+            return
         name = self.doc.path.name if self.doc.path else "未命名报告"
         self.setWindowTitle(f"{name}[*] — gxdesk 政府信息公开工作年度报告")
         self.setWindowModified(self.doc.is_modified)

@@ -83,6 +83,7 @@ class OfficeWindow(QMainWindow):
         self.result: Audit | None = None
         self._thread: QThread | None = None
         self._worker: AuditWorker | None = None
+        self.viewers: list[MainWindow] = []  # units' reports open read-only
         self._build()
         self.resize(1200, 760)
 
@@ -112,7 +113,11 @@ class OfficeWindow(QMainWindow):
         self.rollup_button.clicked.connect(self.make_rollup)
         self.export_button = QPushButton("导出汇总表…")
         self.export_button.clicked.connect(self._on_export_clicked)
-        for button in (self.run_button, self.cancel_button, self.rollup_button, self.export_button):
+        self.view_button = QPushButton("查看报告")
+        self.view_button.setToolTip("在向导中只读打开选中单位的报告（也可双击该行）")
+        self.view_button.setEnabled(False)
+        self.view_button.clicked.connect(self._on_view_clicked)
+        for button in (self.run_button, self.cancel_button, self.view_button, self.rollup_button, self.export_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
@@ -125,6 +130,7 @@ class OfficeWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_findings)
+        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
         splitter.addWidget(self.table)
         self.findings = QTreeWidget()
@@ -304,6 +310,7 @@ class OfficeWindow(QMainWindow):
     def _show_findings(self) -> None:
         self.findings.clear()
         rows = {i.row() for i in self.table.selectedIndexes()}
+        self.view_button.setEnabled(self.result is not None and bool(rows))
         if self.result is None or not rows:
             return
         unit = self.result.units[min(rows)]
@@ -313,6 +320,38 @@ class OfficeWindow(QMainWindow):
             self.findings.addTopLevelItem(item)
         if not unit.findings:
             self.findings.addTopLevelItem(QTreeWidgetItem(["", "未发现问题"]))
+
+    def _on_view_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if rows:
+            self.view_unit(rows[0])
+
+    def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
+        if column != 0:  # the first column is the tick box
+            self.view_unit(row)
+
+    def view_unit(self, row: int) -> MainWindow | None:
+        """The unit's report (the chosen version) in a wizard window, read-only: its findings in
+        the panel with the cells named, a double-click away from the cell."""
+        from gxdesk.gui.document import ReportDocument
+        from gxdesk.gui.mainwindow import MainWindow
+
+        if self.result is None or not 0 <= row < len(self.result.units):
+            return None
+        unit = self.result.units[row]
+        report = unit.checked_report()  # with last year's figures, as the audit checked it
+        if report is None:
+            dialogs.show_info(self, "查看报告", f"“{unit.name}”的报告无法读取。")
+            return None
+        doc = ReportDocument(report, read_only=True, source=Path(unit.chosen.path))
+        window = MainWindow(doc)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.viewers.append(window)
+        window.destroyed.connect(lambda *_: self.viewers.remove(window) if window in self.viewers else None)
+        window.show()
+        errors, warnings = doc.counts()
+        window.say(f"只读查看“{unit.name}”（{Path(unit.chosen.path).name}）：错误 {errors} 项，提示 {warnings} 项", 0)
+        return window
 
     # ---- outputs -------------------------------------------------------------------------
     def included(self) -> list[object]:

@@ -6,10 +6,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from gxdesk.domain.cells import CellKind, Value, value_problem
+from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, TABLE_PARTS
-from gxdesk.domain.fields import META_TEXT_FIELDS
-from gxdesk.domain.report import AgencyKind, Fees, Meta, PriorYear, Report
+from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE, META_TEXT_FIELDS
+from gxdesk.domain.report import AgencyKind, Contribution, Fees, Meta, PriorYear, Report
 from gxdesk.domain.tables import CellSpec
 
 FORMAT = "gxdesk-report"
@@ -54,6 +55,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "explanations": dict(report.explanations),
         "ending": report.ending,
         "settings": dict(report.settings),
+        **({"sources": _sources_out(report.sources)} if report.sources else {}),
     }
 
 
@@ -129,6 +131,7 @@ def report_from_dict(data: Any) -> Report:
         explanations={str(k): str(v) for k, v in explanations.items()},
         ending=bool(data.get("ending", True)),
         settings={str(k): str(v) for k, v in settings.items()},
+        sources=_sources_in(data.get("sources", {}), edition),
     )
 
 
@@ -156,6 +159,31 @@ def _num_out(value: Value | None) -> int | str | None:
 
 def _values_out(values: dict[str, Value]) -> dict[str, int | str | None]:
     return {k: _num_out(v) for k, v in sorted(values.items())}
+
+
+def _sources_out(sources: dict[str, tuple[Contribution, ...]]) -> dict[str, list[list[Any]]]:
+    return {k: [[c.agency, _num_out(c.value)] for c in v] for k, v in sources.items()}
+
+
+def _sources_in(raw: Any, edition: Edition) -> dict[str, tuple[Contribution, ...]]:
+    """A roll-up's provenance: {key: [[agency, value], ...]}; keys are cells or fees.<field>."""
+    what = "汇总来源"
+    if not isinstance(raw, dict):
+        raise InvalidReportError(f"{what}的格式不正确")
+    fee_keys = {FEE_SOURCE + spec.id for spec in FEE_FIELDS}
+    out: dict[str, tuple[Contribution, ...]] = {}
+    for key, items in raw.items():
+        if not (edition.has_cell(key) or key in fee_keys) or not isinstance(items, list):
+            raise InvalidReportError(f"{what}中有无法识别的单元格“{key}”")
+        contributions = []
+        for item in items:
+            if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+                raise InvalidReportError(f"{what}“{key}”的格式不正确")
+            value = _number(item[1], f"{what}“{key}”")
+            if value is not None:
+                contributions.append(Contribution(item[0], value))
+        out[key] = tuple(contributions)
+    return out
 
 
 def _number(raw: Any, what: str) -> Value | None:

@@ -77,3 +77,94 @@ def test_office_window_audits_and_sums(qtbot, make_window, answers, tmp_path) ->
     assert out.exists()
     rollup_doc.undo_stack.setClean()
     rollup_window.close()
+
+
+def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit
+
+    from gxdesk.gui.wizard.steps import Step
+
+    folder, reports = units_folder(tmp_path)
+    office = make_window().open_office()
+    qtbot.addWidget(office)
+    office.add_paths([str(folder)])
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.run_audit()
+    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县甲局")
+    office.table.selectRow(row)
+    assert office.view_button.isEnabled()
+    office._on_table_cell_double_clicked(row, 1)  # what a double-click on the unit's name does
+    viewer = office.viewers[-1]
+    assert viewer.windowTitle() == "某某县甲局（只读） — gxdesk 政府信息公开工作年度报告"
+    assert viewer.banner.isVisible() and "0.gxr" in viewer.banner.text()
+    # The same findings the office saw, in the panel, each naming its cells.
+    unit = office.result.units[row]
+    assert [f.message for f in viewer.doc.findings] == [f.message for f in unit.findings]
+    balance = next(f for f in viewer.doc.findings if f.code == "T3-BALANCE")
+    assert "t3.carry_out.natural" in balance.cells
+    viewer.go_to_finding(balance)
+    page = viewer.pages[Step.APPLICATIONS]
+    assert page.model.cell_spec(page.view.currentIndex()).id in balance.cells
+    # Nothing can change it: cells, keys, paste, text, fields, saving.
+    index = page.model.index_of("t3.new.natural")
+    assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    before = viewer.doc.report.values["t3.new.natural"]
+    page.view.setCurrentIndex(index)
+    qtbot.keyClicks(page.view, "7")
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    page.view.paste("9")
+    assert viewer.doc.report.values["t3.new.natural"] == before
+    assert page.view.last_message.startswith("只读")
+    assert page.model.setData(index, "5") and viewer.doc.report.values["t3.new.natural"] == before
+    preface = viewer.go_to(Step.PREFACE)
+    assert preface.editor.isReadOnly() and not preface.redraft.isEnabled()
+    qtbot.keyClicks(preface.editor, "x")
+    assert viewer.doc.report.preface == reports["某某县甲局"].preface
+    fields = viewer.go_to(Step.BASIC).findChildren(QLineEdit)
+    assert fields and all(e.isReadOnly() for e in fields)
+    finish = viewer.go_to(Step.FINISH)
+    assert all(b.isEnabled() for b in finish.export_buttons.values()) and finish.compare.isEnabled()
+    assert not finish.accept_totals.isEnabled() and not finish.panel.explain.isVisible()
+    assert finish.panel.go.isEnabled() or finish.panel.current_finding() is None
+    actions = {a.text(): a for a in viewer.findChildren(QAction)}
+    for text in ("保存(&S)", "另存为(&A)…", "导入 Excel / Word / 上年报告(&I)…", "新建(&N)", "汇总与审核…"):
+        assert not actions[text].isEnabled(), text
+    assert actions["导出 Word 文档…"].isEnabled() and actions["导出 Excel 工作簿…"].isEnabled()
+    assert viewer.doc.undo_stack.count() == 0 and viewer.files.autosaver is None
+    viewer.close()  # no question asked: nothing changed
+    assert "ask_save_changes" not in [name for name, _ in answers.asked]
+    qtbot.waitUntil(lambda: not office.viewers)  # closed viewers are freed
+    # The office's own list is untouched by viewing.
+    assert office.result.units[row].chosen.report.values["t3.new.natural"] == before
+
+
+def test_rollup_cells_say_which_units_gave_what(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.gui.wizard.steps import Step
+    from gxdesk.store import load
+
+    folder, reports = units_folder(tmp_path)
+    office = make_window().open_office()
+    qtbot.addWidget(office)
+    office.add_paths([str(folder)])
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.run_audit()
+    office.make_rollup()
+    window = office.rollup_window
+    page = window.go_to(Step.APPLICATIONS)
+    cid = "t3.new.natural"
+    tip = page.model.index_of(cid).data(Qt.ItemDataRole.ToolTipRole).splitlines()
+    tip = tip[next(i for i, line in enumerate(tip) if line.startswith("汇总来源")) :]  # after the findings
+    given = [(a, r.values[cid]) for a, r in sorted(reports.items()) if r.values[cid]]
+    assert tip[0] == f"汇总来源：{len(given)} 个单位，合计 {sum(v for _, v in given)}"
+    assert tip[1 : 1 + len(given)] == [f"　{a}：{v}" for a, v in given]
+    total = page.model.index_of("t3.new.total").data(Qt.ItemDataRole.ToolTipRole)
+    assert f"合计 {window.doc.shown_value('t3.new.total')}" in total
+    # A hand-made change is told apart from the sum; the sources survive saving.
+    window.doc.set_cells({cid: 0})
+    assert page.model.index_of(cid).data(Qt.ItemDataRole.ToolTipRole).splitlines()[-1].startswith("现为 0")
+    path = tmp_path / "汇总.gxr"
+    assert window.files._write(path)
+    assert load(path).sources[cid] == window.doc.report.sources[cid]
+    window.doc.undo_stack.setClean()
+    window.close()

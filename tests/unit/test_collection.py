@@ -21,11 +21,20 @@ from openpyxl import load_workbook
 
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.report import Report
-from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings, sum_units
+from gxdesk.domain.rollup import (
+    Roster,
+    RosterEntry,
+    agency_key,
+    provenance_note,
+    rollup_findings,
+    source_name,
+    sum_units,
+)
+from gxdesk.domain.rules import compute
 from gxdesk.exchange import docx_writer, xlsx_writer
 from gxdesk.exchange.collection import audit, read_roster
 from gxdesk.exchange.summary_xlsx import write as write_summary
-from gxdesk.store import save
+from gxdesk.store import StoreError, load, save
 
 DEPARTMENTS = [
     "发展和改革局", "教育局", "科学技术局", "工业和信息化局", "公安局", "民政局", "司法局", "财政局",
@@ -156,6 +165,46 @@ def test_rollup_is_the_sum_of_the_chosen_units(inbox, result) -> None:  # type: 
     assert rollup.report.fees.notices == expected_notices
     amount = sum((truth[a].values.get("t2.b8.fees.amount", 0) for a in truth), Decimal(0))
     assert Decimal(rollup.report.values["t2.b8.fees.amount"]) == amount  # decimals kept, no rounding
+
+
+def test_every_summed_cell_says_which_units_gave_what(inbox, result, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Provenance for inputs, totals and fees: each unit's share, summing to the cell; kept in the .gxr."""
+    units = [u.chosen.report for u in result.units if u.chosen.report is not None]
+    rollup = sum_units(COUNTY + "人民政府", YEAR, units)
+    edition = get_edition("2021")
+    truth: dict[str, Report] = inbox["truth"]
+    shown = compute(edition, rollup.report.values)
+    for spec in edition.cells.values():
+        sources = rollup.report.sources[spec.id]
+        assert sum(c.value for c in sources) == shown[spec.id], spec.id
+        for c in sources:  # each unit's share is its own figure (its totals from its own inputs)
+            own = compute(edition, {k: v for k, v in truth[c.agency].values.items() if k in edition.input_ids})
+            assert c.value == (own[spec.id] if spec.computed else truth[c.agency].values[spec.id])
+    total = "t3.r7_total.total"
+    assert {c.agency for c in rollup.report.sources[total] if c.value} == {
+        a for a, r in truth.items() if compute(edition, r.values)[total]
+    }
+    notices = rollup.report.sources["fees.notices"]
+    assert {c.agency for c in notices} == set(inbox["has_fees"])
+    note = provenance_note(rollup.report, "fees.notices", rollup.report.fees.notices, limit=3)
+    given = [c for c in notices if c.value]
+    assert note[0] == f"汇总来源：{len(given)} 个单位，合计 {rollup.report.fees.notices}"
+    assert note[1] == f"　{given[0].agency}：{given[0].value}" and len(note) == 1 + min(3, len(given)) + (
+        len(given) > 3
+    )
+    assert provenance_note(rollup.report, total, 0)[-1] == "现为 0，与各单位之和不同（汇总后改过）"
+    assert source_name(rollup.report, "fees.collected") == "信息处理费·实际收取金额（元）"
+
+    path = tmp_path / "汇总.gxr"
+    save(rollup.report, path)
+    again = load(path)
+    assert again.sources == rollup.report.sources
+    assert provenance_note(again, total, None) == provenance_note(rollup.report, total, None)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["sources"]["t9.nowhere"] = [["某局", 1]]
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(StoreError, match="汇总来源中有无法识别的单元格“t9.nowhere”"):
+        load(path)
 
 
 def test_rollup_sum_finds_the_cells_that_differ(inbox, result) -> None:  # type: ignore[no-untyped-def]

@@ -21,6 +21,7 @@ from gxdesk.domain.keys import FieldGroup
 from gxdesk.domain.state import Change
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
+from gxdesk.gui.wizard.base import VIEWING_SAFE
 from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
 from gxdesk.gui.wrapping import WrappingDelegate
 
@@ -53,6 +54,8 @@ class FindingsPanel(QWidget):
         top.addWidget(self.hide_blank)
         top.addStretch(1)
         layout.addLayout(top)
+        for widget in (self.filter, self.hide_blank):
+            widget.setProperty(VIEWING_SAFE, True)  # what is shown, not what is written
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["级别", "问题"])
@@ -67,9 +70,11 @@ class FindingsPanel(QWidget):
         buttons = QHBoxLayout()
         self.go = QPushButton("定位")
         self.go.clicked.connect(self._on_go_clicked)
+        self.go.setProperty(VIEWING_SAFE, True)
         self.explain = QPushButton("填写说明…")
         self.explain.setToolTip("提示类问题如确属实际情况，可写明原因，说明随报告保存")
         self.explain.clicked.connect(self._on_explain_clicked)
+        self.explain.setVisible(not doc.read_only)  # a unit's report is read, not annotated
         buttons.addWidget(self.go)
         buttons.addWidget(self.explain)
         buttons.addStretch(1)
@@ -133,7 +138,8 @@ class FindingsPanel(QWidget):
     def _on_tree_current_item_changed(self, *_args: object) -> None:
         finding = self.current_finding()
         self.go.setEnabled(finding is not None)
-        self.explain.setEnabled(finding is not None and finding.severity is Severity.WARNING)
+        explainable = finding is not None and finding.severity is Severity.WARNING
+        self.explain.setEnabled(explainable and not self.doc.read_only)
 
     def _on_go_clicked(self) -> None:
         finding = self.current_finding()
@@ -142,7 +148,7 @@ class FindingsPanel(QWidget):
 
     def _on_explain_clicked(self) -> None:
         finding = self.current_finding()
-        if finding is None or finding.severity is not Severity.WARNING:
+        if finding is None or finding.severity is not Severity.WARNING or self.doc.read_only:
             return
         old = self.doc.report.explanations.get(finding.key, "")
         text = dialogs.ask_text(self, "填写说明", f"{finding.message}\n\n说明（如：确属实际情况的原因）：", old)

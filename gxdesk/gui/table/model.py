@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gxdesk.domain.cells import format_value, parse_value
 from gxdesk.domain.compare import CellChange
 from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.rollup import provenance_note
 from gxdesk.domain.tables import CellSpec, GridCell, Role, TableSpec
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
@@ -70,8 +71,9 @@ class ReportTableModel(QAbstractTableModel):
         self.spec: TableSpec = self.doc.edition.table(self.part)
         self._pos = {g.cell: (g.row, g.col) for g in self.spec.grid if g.cell}
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        edit = Qt.ItemFlag.ItemIsEditable if not self.doc.read_only else Qt.ItemFlag.NoItemFlags
         self._flags = {
-            pos: base | Qt.ItemFlag.ItemIsEditable if g.cell and not self.spec.cell(g.cell).computed else base
+            pos: base | edit if g.cell and not self.spec.cell(g.cell).computed else base
             for pos, g in self.spec.owners.items()
         }
         self._labels = {
@@ -149,6 +151,7 @@ class ReportTableModel(QAbstractTableModel):
             if last is not None and last.last is not None:
                 swing = "，变化较大，请再核实" if last.large else ""
                 lines.append(f"上年：{format_value(last.last, spec.kind, unit=True)}；变化：{last.change_text}{swing}")
+            lines += provenance_note(self.doc.report, spec.id, self.doc.shown_value(spec.id))
             if spec.computed:
                 lines.append("自动计算（各项之和），不能直接填写")
             elif not lines:

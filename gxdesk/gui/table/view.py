@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.gui.compat import override
+from gxdesk.gui.document import READ_ONLY_NOTE
 from gxdesk.gui.table.clipboard import from_tsv, to_tsv
 from gxdesk.gui.table.delegate import CellDelegate
 from gxdesk.gui.table.model import ReportTableModel
@@ -128,6 +129,11 @@ class ReportTableView(QTableView):
             self.table_model().doc.undo_stack.redo()
             return
         key = event.key()
+        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+        edits = key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) or (event.text().isprintable() and plain)
+        if edits and event.text() and self.table_model().doc.read_only:
+            self.say(READ_ONLY_NOTE)
+            return
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
             return
@@ -135,7 +141,6 @@ class ReportTableView(QTableView):
             self.move_vertical(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         text = event.text()
-        plain = not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
         if text and text.isprintable() and plain and self.state() != QAbstractItemView.State.EditingState:
             index = self.currentIndex()
             if self.table_model().is_input(index):
@@ -212,6 +217,9 @@ class ReportTableView(QTableView):
 
     def paste(self, text: str | None = None) -> None:
         """Paste a rectangle from the top-left of the selection; one undo step."""
+        if self.table_model().doc.read_only:
+            self.say(READ_ONLY_NOTE)
+            return
         text = QGuiApplication.clipboard().text() if text is None else text
         rows = from_tsv(text)
         if not rows:

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gxdesk.domain.findings import Finding
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step
+
+VIEWING_SAFE = "viewingSafe"  # a button that only reads the report (export, compare): kept when locked
 
 
 class Page(QWidget):
@@ -29,6 +42,19 @@ class Page(QWidget):
             hint.setWordWrap(True)
             hint.setStyleSheet("color: #4b5563;")
             self.layout_.addWidget(hint)
+
+    def lock(self) -> None:
+        """A read-only report: editors show their text but take no typing; edit buttons go grey.
+
+        The document refuses edits too; this spares the author typing that would not be kept.
+        """
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
+                widget.setReadOnly(True)
+            elif isinstance(widget, QAbstractItemView):
+                widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            elif isinstance(widget, (QComboBox, QAbstractButton)) and not widget.property(VIEWING_SAFE):
+                widget.setEnabled(False)
 
     def focus_finding(self, finding: Finding) -> bool:
         """Select what the finding is about; False when this page cannot."""

@@ -15,7 +15,7 @@ from gxdesk.domain.findings import Severity
 from gxdesk.exchange.fonts import FONT_SETS, FontSet, font_set
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.findings.panel import FindingsPanel
-from gxdesk.gui.wizard.base import Page
+from gxdesk.gui.wizard.base import VIEWING_SAFE, Page
 from gxdesk.gui.wizard.steps import Step
 
 
@@ -63,11 +63,13 @@ class FinishPage(Page):
         for key, label in formats:
             button = QPushButton(f"导出 {label}…")
             button.clicked.connect(lambda _=False, k=key: self.export_requested.emit(k))
+            button.setProperty(VIEWING_SAFE, True)
             self.export_buttons[key] = button
             row.addWidget(button)
         self.compare = QPushButton("对比上年")
         self.compare.setToolTip("本年与上年的数字和文字并排对比（视图 → 对比上年）")
         self.compare.clicked.connect(lambda: self.compare_requested.emit())
+        self.compare.setProperty(VIEWING_SAFE, True)
         row.addWidget(self.compare)
         row.addStretch(1)
         self.layout_.addLayout(row)

@@ -6,8 +6,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
-from gxdesk.domain.fields import FEE_FIELDS, FieldSpec
+from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE, FieldSpec
 from gxdesk.domain.keys import TextKey
+from gxdesk.domain.rollup import provenance_note
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.gui.wizard.text_pages import TextPage
@@ -52,9 +53,12 @@ class OtherPage(TextPage):
         self.fees_box.setVisible(self.doc.edition.fee_figures)
         for spec in FEE_FIELDS:
             edit = self.fee_edits[spec.id]
-            text = format_value(spec.get(self.doc.report))
+            value = spec.get(self.doc.report)
+            text = format_value(value)
             if edit.text() != text:
                 edit.setText(text)
+            # A roll-up says which units' figures make up each sum.
+            edit.setToolTip("\n".join(provenance_note(self.doc.report, FEE_SOURCE + spec.id, value)))
 
     def _on_fee_edited(self, spec: FieldSpec, edit: QLineEdit) -> None:
         parsed = spec.parse(edit.text())
