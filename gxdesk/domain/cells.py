@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from gxdesk.domain.textutil import squash
 
@@ -70,6 +71,17 @@ class Parsed:
 
 def parse_value(text: object, kind: CellKind) -> Parsed:
     """Read a cell the way a clerk writes it: ``１２``, ``1,234``, ``12件``, ``731107元``, ``/``."""
+    if type(text) in (str, int):  # the same few texts fill every table of a collection
+        return _parse_cached(text, kind)
+    return _parse(text, kind)
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(text: str | int, kind: CellKind) -> Parsed:
+    return _parse(text, kind)  # Parsed is frozen and its values immutable: safe to share
+
+
+def _parse(text: object, kind: CellKind) -> Parsed:
     if text is None:
         return Parsed()
     if isinstance(text, bool):

@@ -78,6 +78,7 @@ _LABEL_MARKS = str.maketrans(
 )
 
 
+@lru_cache(maxsize=8192)
 def fold_label(text: str) -> str:
     """A label reduced for comparison: ``squash``ed, brackets and colons full-width, no quotes,
     item numbers written one way (``1、`` / ``1，`` / ``1．`` → ``1.``), no trailing colon."""

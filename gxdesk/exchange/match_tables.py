@@ -51,7 +51,7 @@ def _number(grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str)
         return None, "", True
     if cell.formula:
         try:
-            value = evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc))
+            value = _numeric(grid, r, c)
         except (FormulaError, RecursionError):
             found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入")
             return None, cell.formula, False
@@ -76,9 +76,13 @@ def _numeric(grid: Grid, r: int, c: int, depth: int = 0) -> Decimal | None:
     if cell is None:
         return None
     if cell.formula:
+        if (r, c) in grid.computed:
+            return grid.computed[(r, c)]
         if depth > 50:
             raise FormulaError("circular")
-        return evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc, depth + 1))
+        value = evaluate(cell.formula, lambda rr, cc: _numeric(grid, rr, cc, depth + 1))
+        grid.computed[(r, c)] = value
+        return value
     parsed = parse_value(cell.raw, CellKind.SIGNED if not isinstance(cell.raw, float) else CellKind.AMOUNT_WAN)
     if parsed.value is None:
         return None

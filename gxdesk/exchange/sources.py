@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,8 @@ class Grid:
     where: str
     kind: str
     cells: dict[tuple[int, int], SourceCell] = field(default_factory=dict)
+    # Formula results by cell, worked out once: a total's formula refers to other totals.
+    computed: dict[tuple[int, int], Decimal] = field(default_factory=dict, repr=False, compare=False)
 
     def cell(self, r: int, c: int) -> SourceCell | None:
         cell = self.cells.get((r, c))

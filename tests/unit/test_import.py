@@ -313,3 +313,24 @@ def test_cli_import_dry_run_and_apply(tmp_path) -> None:  # type: ignore[no-unty
     assert done.returncode == 0 and load(target).values["t2.b5.license.decisions"] == 1234
     bad = cli(*gx[:-1], str(tmp_path / "missing.xlsx"))
     assert bad.returncode == 2 and "不存在" in bad.stderr
+
+
+def test_formulas_chained_and_circular(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Totals that sum totals are worked out through the chain (each once); a circular pair is
+    said by address and left out, and the rest of the table still comes in."""
+    from openpyxl import load_workbook
+
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    path = tmp_path / "r.xlsx"
+    xlsx_writer.write(report, path)
+    wb = load_workbook(path)
+    ws = wb["三、依申请公开"]
+    ws["E6"] = "=E7+0"  # 一、本年新收 商业企业 ← 二、上年结转 商业企业 ← itself: a loop
+    ws["E7"] = "=E6"
+    ws["D6"] = "=D29-D29+D8"  # 自然人: through the （七）总计 SUM, itself a formula over formulas
+    wb.save(path)
+    found = read(path)
+    invalid = texts(found, NoteKind.INVALID)
+    assert any("E6" in t and "无法计算" in t for t in invalid) and any("E7" in t for t in invalid), invalid
+    assert "t3.new.commercial" not in found.values and "t3.carried_in.commercial" not in found.values
+    assert found.values["t3.new.natural"] == report.values["t3.r1_public.natural"]
