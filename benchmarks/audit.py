@@ -18,7 +18,8 @@ import time
 import zipfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from lxml import etree  # noqa: E402
@@ -55,6 +56,30 @@ def parse_only(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+# VmHWM, not ru_maxrss: Linux carries the parent's peak over fork and exec into ru_maxrss.
+MEMORY_CHILD = r"""
+import re, sys, tempfile
+from pathlib import Path
+from gxdesk.exchange.collection import audit
+files = sorted(p for p in Path(sys.argv[1]).iterdir() if p.suffix in (".docx", ".xlsx"))[: int(sys.argv[2])]
+result = audit(files, jobs=2, cache_dir=Path(tempfile.mkdtemp()))  # read, not taken from the cache
+status = Path("/proc/self/status").read_text()
+print(int(re.search(r"VmHWM:\s+(\d+)", status).group(1)) / 1024)
+"""
+
+
+def memory_by_size(folder: Path, sizes: list[int]) -> list[tuple[int, float]]:
+    """Peak memory (MB) of the main process auditing the first n files, each in a fresh process."""
+    import subprocess
+
+    out = []
+    for n in sizes:
+        command = [sys.executable, "-c", MEMORY_CHILD, str(folder), str(n)]
+        run = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+        out.append((n, float(run.stdout.strip().splitlines()[-1])))
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="汇总与审核的性能")
     parser.add_argument("--files", type=int, default=1000)
@@ -82,6 +107,9 @@ def main() -> int:
     sum_units("某某市人民政府", 2025, reports)
     rollup = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    files_only = [f for f in files if f.suffix in (".docx", ".xlsx")]
+    sizes = [len(files_only) // 4, len(files_only) // 2, len(files_only)]
+    memory = memory_by_size(folder, sizes) if sizes[0] else []
 
     n = len(files)
     print(f"文件数：{n}（Word 与 Excel 各半）")
@@ -90,6 +118,12 @@ def main() -> int:
     print(f"再次审核（1 个文件更新，其余取自缓存）：{warm:.2f} 秒")
     print(f"汇总 {len(reports)} 个单位：{rollup:.3f} 秒（目标 < 3 秒）")
     print(f"主进程峰值内存：{peak_mb:.0f} MB")
+    if memory:
+        # What grows is the reports kept for summing and viewing, not the reading of the files.
+        base_n, base_mb = memory[0]
+        steps = "，".join(f"{n} 个 {mb:.0f} MB" for n, mb in memory)
+        per_file = (memory[-1][1] - base_mb) / max(1, memory[-1][0] - base_n) * 1024
+        print(f"审核进程峰值内存（无缓存）：{steps}；每多一个单位约 {per_file:.0f} KB（保留的报告）")
     return 0
 
 
