@@ -106,6 +106,7 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     viewer.go_to_finding(balance)
     page = viewer.pages[Step.APPLICATIONS]
     assert page.model.cell_spec(page.view.currentIndex()).id in balance.cells
+    assert "Ctrl+V" not in page.hint  # no typing instructions on a page that takes no typing
     # Nothing can change it: cells, keys, paste, text, fields, saving.
     index = page.model.index_of("t3.new.natural")
     assert not page.model.flags(index) & Qt.ItemFlag.ItemIsEditable

@@ -32,7 +32,7 @@ class TablePage(Page):
     part = ""
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
-        self.hint = HINTS[self.part] + "\n" + KEYS_HINT
+        self.hint = HINTS[self.part] + ("" if doc.read_only else "\n" + KEYS_HINT)  # no typing keys when read-only
         super().__init__(doc, parent)
         self.lead = BoundTextEdit(doc, TextKey.lead(self.part))
         self.lead.setPlaceholderText("（可选）表格前的说明文字")
