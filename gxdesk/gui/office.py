@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gxdesk.domain.findings import Severity
+from gxdesk.domain.edition import Edition
+from gxdesk.domain.editions import get_edition
+from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
 from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, audit, choose, read_roster
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
+from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
 from gxdesk.gui.wrapping import WrappingDelegate
 from gxdesk.gui.writing import write_with_recovery
 
@@ -38,6 +41,16 @@ if TYPE_CHECKING:
 
 STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d"}
 COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
+
+
+def _place(finding: Finding, edition: Edition | None) -> str:
+    """Where a finding is: its step, and the first cell it names (表三 row and column labels)."""
+    where = STEP_SHORT[step_of(finding)]
+    cells = [c for c in finding.cells if edition is not None and edition.has_cell(c)]
+    if not cells or edition is None:
+        return where
+    more = f" 等 {len(cells)} 格" if len(cells) > 1 else ""
+    return f"{where}：{edition.cell(cells[0]).name}{more}"
 
 
 class AuditWorker(QObject):
@@ -134,12 +147,15 @@ class OfficeWindow(QMainWindow):
         self.table.itemChanged.connect(self._on_table_item_changed)
         splitter.addWidget(self.table)
         self.findings = QTreeWidget()
-        self.findings.setColumnCount(2)
-        self.findings.setHeaderLabels(["级别", "问题"])
+        self.findings.setColumnCount(3)
+        self.findings.setHeaderLabels(["级别", "位置", "问题"])
         self.findings.setRootIsDecorated(False)
         self.findings.setItemDelegate(WrappingDelegate(self.findings))
+        self.findings.setToolTip("双击某一问题，在只读打开的报告中定位到它")
         self.findings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.findings.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.findings.header().resizeSection(1, 300)
+        self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.itemActivated.connect(self._on_findings_item_activated)
         splitter.addWidget(self.findings)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -314,12 +330,24 @@ class OfficeWindow(QMainWindow):
         if self.result is None or not rows:
             return
         unit = self.result.units[min(rows)]
+        edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
         for f in unit.findings:
-            item = QTreeWidgetItem([f.severity.label, f.message])
+            item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
             item.setForeground(0, QBrush(QColor("#b91c1c" if f.severity is Severity.ERROR else "#a16207")))
+            item.setData(0, Qt.ItemDataRole.UserRole, f)
             self.findings.addTopLevelItem(item)
         if not unit.findings:
-            self.findings.addTopLevelItem(QTreeWidgetItem(["", "未发现问题"]))
+            self.findings.addTopLevelItem(QTreeWidgetItem(["", "", "未发现问题"]))
+
+    def _on_findings_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        """The unit's report, read-only, at the finding (its cell selected, its text shown)."""
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if finding is None or not rows:
+            return
+        viewer = self.view_unit(rows[0])
+        if viewer is not None:
+            viewer.go_to_finding(finding)
 
     def _on_view_clicked(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

@@ -38,8 +38,9 @@ def test_office_window_audits_and_sums(qtbot, make_window, answers, tmp_path) ->
     assert set(rows) == set(reports)
     assert table.item(rows["某某县甲局"], 2).text() == "有错误"
     table.selectRow(rows["某某县甲局"])
-    assert any("T3" in office.findings.topLevelItem(i).text(1) or "相差" in office.findings.topLevelItem(i).text(1)
-               for i in range(office.findings.topLevelItemCount()))  # fmt: skip
+    items = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
+    balance = next(item for item in items if "相差" in item.text(2))
+    assert balance.text(1).startswith("三、表（依申请）：") and "等" in balance.text(1)  # where, with a cell named
     # Untick 丙镇 and make the roll-up: a new wizard window with the sum of 甲 and 乙.
     table.item(rows["某某县丙镇人民政府"], 0).setCheckState(Qt.CheckState.Unchecked)
     office.make_rollup()
@@ -94,6 +95,13 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县甲局")
     office.table.selectRow(row)
     assert office.view_button.isEnabled()
+    # A double-click on one of its findings opens the report at that finding.
+    items = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
+    office._on_findings_item_activated(next(i for i in items if "相差" in i.text(2)), 2)
+    at_finding = office.viewers[-1]
+    assert at_finding.current_step() is Step.APPLICATIONS
+    assert at_finding.pages[Step.APPLICATIONS].model.cell_spec(at_finding.pages[Step.APPLICATIONS].view.currentIndex())
+    at_finding.close()
     office._on_table_cell_double_clicked(row, 1)  # what a double-click on the unit's name does
     viewer = office.viewers[-1]
     assert viewer.windowTitle() == "某某县甲局（只读） — gxdesk 政府信息公开工作年度报告"
