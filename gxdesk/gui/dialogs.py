@@ -81,6 +81,12 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
     return value if ok else None
 
 
+def ask_choice(parent: QWidget | None, title: str, label: str, options: list[str], current: int = 0) -> int | None:
+    """The index of the option picked from a list, or None (cancelled)."""
+    text, ok = QInputDialog.getItem(parent, title, label, options, current, False)
+    return options.index(text) if ok and text in options else None
+
+
 IMPORT_FILTER = ";;".join(
     (
         "可导入的文件 (*.xlsx *.xlsm *.docx *.gxr)",

@@ -130,7 +130,18 @@ class OfficeWindow(QMainWindow):
         self.view_button.setToolTip("在向导中只读打开选中单位的报告（也可双击该行）")
         self.view_button.setEnabled(False)
         self.view_button.clicked.connect(self._on_view_clicked)
-        for button in (self.run_button, self.cancel_button, self.view_button, self.rollup_button, self.export_button):
+        self.version_button = QPushButton("选择版本…")
+        self.version_button.setToolTip("同一单位报送了几个版本时，选用哪一个（默认最新的；也可双击“文件”列）")
+        self.version_button.setEnabled(False)
+        self.version_button.clicked.connect(self._on_version_clicked)
+        for button in (
+            self.run_button,
+            self.cancel_button,
+            self.view_button,
+            self.version_button,
+            self.rollup_button,
+            self.export_button,
+        ):
             buttons.addWidget(button)
         layout.addLayout(buttons)
         self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
@@ -328,8 +339,10 @@ class OfficeWindow(QMainWindow):
         rows = {i.row() for i in self.table.selectedIndexes()}
         self.view_button.setEnabled(self.result is not None and bool(rows))
         if self.result is None or not rows:
+            self.version_button.setEnabled(False)
             return
         unit = self.result.units[min(rows)]
+        self.version_button.setEnabled(len(unit.versions) > 1)
         edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
         for f in unit.findings:
             item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
@@ -355,8 +368,39 @@ class OfficeWindow(QMainWindow):
             self.view_unit(rows[0])
 
     def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
-        if column != 0:  # the first column is the tick box
+        if column == COLUMNS.index("文件") and self.result and len(self.result.units[row].versions) > 1:
+            self.pick_version(row)
+        elif column != 0:  # the first column is the tick box
             self.view_unit(row)
+
+    def _on_version_clicked(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        if rows:
+            self.pick_version(rows[0])
+
+    def pick_version(self, row: int) -> None:
+        """Which of a unit's files counts (saved with the collection); its findings follow."""
+        import datetime
+
+        if self.result is None:
+            return
+        unit = self.result.units[row]
+        options = []
+        for i, v in enumerate(unit.versions):
+            when = datetime.datetime.fromtimestamp(v.mtime).strftime("%Y-%m-%d %H:%M")
+            newest = "，最新" if i == 0 else ""
+            options.append(f"{Path(v.path).name}（{when} 修改{newest}；错误 {v.errors} 项，提示 {v.warnings} 项）")
+        current = next(i for i, v in enumerate(unit.versions) if v is unit.chosen)
+        label = f"“{unit.name}”报送了 {len(unit.versions)} 个版本，计入审核和汇总的是："
+        picked = dialogs.ask_choice(self, "选择版本", label, options, current)
+        if picked is None or unit.versions[picked] is unit.chosen:
+            return
+        choose(self.result, unit.name, unit.versions[picked].path)
+        self.collection.chosen[unit.name] = unit.versions[picked].path
+        self._fill()
+        self.table.selectRow(row)
+        self._show_findings()
+        self.statusBar().showMessage(f"“{unit.name}”改用 {Path(unit.chosen.path).name}", 8000)
 
     def view_unit(self, row: int) -> MainWindow | None:
         """The unit's report (the chosen version) in a wizard window, read-only: its findings in

@@ -56,6 +56,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         "open_path",
         "save_path",
         "ask_text",
+        "ask_choice",
         "import_path",
         "ask_import_mode",
         "ask_write_failed",

@@ -177,3 +177,43 @@ def test_rollup_cells_say_which_units_gave_what(qtbot, make_window, answers, tmp
     assert load(path).sources[cid] == window.doc.report.sources[cid]
     window.doc.undo_stack.setClean()
     window.close()
+
+
+def test_the_author_picks_another_version(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import os
+
+    from gxdesk.domain.rollup import sum_units
+
+    folder, reports = units_folder(tmp_path)
+    older = reports["某某县乙局"]
+    older.values["t3.new.natural"] += 5  # the first file it sent, since corrected
+    save(older, folder / "乙局-初稿.gxr")
+    os.utime(folder / "乙局-初稿.gxr", (1_700_000_000, 1_700_000_000))
+    office = make_window().open_office()
+    qtbot.addWidget(office)
+    office.add_paths([str(folder)])
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.run_audit()
+    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县乙局")
+    assert office.table.item(row, 5).text() == "1.gxr（2 个版本）"
+    office.table.selectRow(row)
+    assert office.version_button.isEnabled()
+    answers.set("ask_choice", 1)
+    office._on_table_cell_double_clicked(row, 5)  # a double-click on the file column asks which version
+    (_, (title, label, options, current)) = next(a for a in answers.asked if a[0] == "ask_choice")
+    assert current == 0 and options[0].startswith("1.gxr（") and "最新" in options[0]
+    assert options[1].startswith("乙局-初稿.gxr（2023-11-") and "报送了 2 个版本" in label
+    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县乙局")
+    assert office.table.item(row, 5).text() == "乙局-初稿.gxr（2 个版本）"
+    assert office.collection.chosen == {"某某县乙局": str(folder / "乙局-初稿.gxr")}
+    rollup = sum_units("某某县", 2025, office.included())  # type: ignore[arg-type]
+    assert rollup.report.values["t3.new.natural"] == sum(r.values["t3.new.natural"] for r in reports.values())
+    # The choice is kept with the collection and applied when it is audited again.
+    path = tmp_path / "清单.gxc"
+    office.save_collection(path)
+    again = make_window().open_office()
+    qtbot.addWidget(again)
+    with qtbot.waitSignal(again.audited, timeout=60_000):
+        again.open_collection(path)
+    unit = next(u for u in again.result.units if u.name == "某某县乙局")
+    assert unit.chosen.path == str(folder / "乙局-初稿.gxr")
