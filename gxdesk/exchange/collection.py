@@ -105,6 +105,12 @@ class Audit:
     other_year: list[UnitFile]
     not_on_roster: list[str]
     parent_findings: list[Finding] = field(default_factory=list)
+    parent_report: Report | None = None  # the government's own 全县口径 report, when given
+
+    def check_parent(self, units: Sequence[Report]) -> None:
+        """ROLLUP-SUM again, against the units now counted (after ticking units in or out)."""
+        if self.parent_report is not None:
+            self.parent_findings = rollup_findings(self.parent_report, units, self.missing)
 
     @property
     def has_errors(self) -> bool:
@@ -323,6 +329,8 @@ def audit(
 ) -> Audit:
     """Read, group, check and compare a collection (see ``shared/spec/rollup.md``)."""
     files = discover(paths)
+    if parent is not None:  # the government's own report may lie in the folder of its units
+        files = [f for f in files if f.resolve() != Path(parent).resolve()]
     cache = Cache(_cache_path(cache_dir, files))
     try:
         read = read_all(files, year_hint=year, cache=cache, jobs=jobs, progress=progress, cancelled=cancelled)
@@ -350,9 +358,8 @@ def audit(
         parent_unit = read_unit(str(parent), year)
         if parent_unit.report is None:
             raise ValueError(f"无法读取本级报告“{Path(parent).name}”：{parent_unit.reason}")
-        result.parent_findings = rollup_findings(
-            parent_unit.report, [u.chosen.report for u in units if u.chosen.report is not None], missing
-        )
+        result.parent_report = parent_unit.report
+        result.check_parent([u.chosen.report for u in units if u.chosen.report is not None])
     return result
 
 
@@ -438,6 +445,7 @@ class CollectionFile:
     prior: list[str] = field(default_factory=list)
     excluded: list[str] = field(default_factory=list)  # units left out of the roll-up
     chosen: dict[str, str] = field(default_factory=dict)  # unit → the version the author picked
+    parent: str = ""  # the government's own 全县口径 report, checked against the units' sum
 
     def save(self, path: Path | str) -> None:
         import json
@@ -463,4 +471,5 @@ class CollectionFile:
             prior=[str(p) for p in data.get("prior", [])],
             excluded=[str(n) for n in data.get("excluded", [])],
             chosen={str(k): str(v) for k, v in dict(data.get("chosen", {})).items()},
+            parent=str(data.get("parent") or ""),
         )

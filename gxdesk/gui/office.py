@@ -69,7 +69,12 @@ class AuditWorker(QObject):
         try:
             roster = read_roster(c.roster) if c.roster else None
             result = audit(
-                c.paths, roster=roster, prior=c.prior, progress=self.progressed.emit, cancelled=lambda: self.cancel
+                c.paths,
+                roster=roster,
+                prior=c.prior,
+                parent=c.parent or None,
+                progress=self.progressed.emit,
+                cancelled=lambda: self.cancel,
             )
         except (OSError, ValueError) as exc:
             self.finished.emit(str(exc))
@@ -110,6 +115,7 @@ class OfficeWindow(QMainWindow):
             ("添加文件夹…", self._on_add_folder_clicked),
             ("单位名单…", self._on_roster_clicked),
             ("上年报告…", self._on_prior_clicked),
+            ("本级报告…", self._on_parent_clicked),
             ("打开清单…", self._on_open_clicked),
             ("保存清单…", self._on_save_clicked),
         ):
@@ -168,10 +174,20 @@ class OfficeWindow(QMainWindow):
         self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings.itemActivated.connect(self._on_findings_item_activated)
         splitter.addWidget(self.findings)
+        below = QWidget()
+        notes = QVBoxLayout(below)
+        notes.setContentsMargins(0, 0, 0, 0)
+        self.parent_line = QPushButton()  # the government's own report against the units' sum
+        self.parent_line.setFlat(True)
+        self.parent_line.setStyleSheet("text-align: left; padding: 2px;")
+        self.parent_line.setVisible(False)
+        self.parent_line.clicked.connect(self._show_parent_findings)
+        notes.addWidget(self.parent_line)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #b91c1c;")
-        splitter.addWidget(self.missing)
+        notes.addWidget(self.missing)
+        splitter.addWidget(below)
         for index, stretch in enumerate((3, 2, 0)):
             splitter.setStretchFactor(index, stretch)
         layout.addWidget(splitter, 1)
@@ -194,6 +210,8 @@ class OfficeWindow(QMainWindow):
             lines.append(f"名单：{c.roster}")
         if c.prior:
             lines.append("上年：" + "；".join(c.prior))
+        if c.parent:
+            lines.append(f"本级报告：{c.parent}")
         self.sources.setText("\n".join(lines))
 
     def _on_add_files_clicked(self) -> None:
@@ -213,6 +231,14 @@ class OfficeWindow(QMainWindow):
         path = QFileDialog.getExistingDirectory(self, "上年报告所在文件夹")
         if path:
             self.collection.prior.append(path)
+            self._show_sources()
+
+    def _on_parent_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "本级（全县口径）报告：核对各单元格是否等于各单位之和", "", "报告 (*.docx *.xlsx *.gxr)"
+        )
+        if path:
+            self.collection.parent = path
             self._show_sources()
 
     def _on_open_clicked(self) -> None:
@@ -287,6 +313,7 @@ class OfficeWindow(QMainWindow):
         assert isinstance(outcome, Audit)
         self.result = outcome
         self._fill()
+        self._check_parent()
         errors = sum(u.status == "有错误" for u in outcome.units)
         self.statusBar().showMessage(
             f"{outcome.year}年度：{len(outcome.units)} 个单位报送，{errors} 个有错误，未报送 {len(outcome.missing)} 个",
@@ -333,6 +360,7 @@ class OfficeWindow(QMainWindow):
         if item.checkState() == Qt.CheckState.Unchecked:
             excluded.append(name)
         self.collection.excluded = excluded
+        self._check_parent()
 
     def _show_findings(self) -> None:
         self.findings.clear()
@@ -361,6 +389,36 @@ class OfficeWindow(QMainWindow):
         viewer = self.view_unit(rows[0])
         if viewer is not None:
             viewer.go_to_finding(finding)
+
+    def _check_parent(self) -> None:
+        """ROLLUP-SUM of the government's own report against the units ticked in, said in one line."""
+        r = self.result
+        if r is None or r.parent_report is None:
+            self.parent_line.setVisible(False)
+            return
+        r.check_parent(self.included())  # type: ignore[arg-type]
+        name = r.parent_report.meta.agency or Path(self.collection.parent).name
+        if r.parent_findings:
+            text = f"本级报告（{name}）：{len(r.parent_findings)} 处与计入汇总的单位之和不符 —— 点击查看"
+        else:
+            text = f"本级报告（{name}）：各单元格都等于计入汇总的单位之和"
+        self.parent_line.setText(text)
+        self.parent_line.setStyleSheet(
+            f"text-align: left; padding: 2px; color: {'#a16207' if r.parent_findings else '#15803d'};"
+        )
+        self.parent_line.setVisible(True)
+
+    def _show_parent_findings(self) -> None:
+        r = self.result
+        if r is None or r.parent_report is None:
+            return
+        self.table.clearSelection()
+        self.findings.clear()
+        edition = get_edition(r.parent_report.edition)
+        for f in r.parent_findings:
+            item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
+            item.setForeground(0, QBrush(QColor("#a16207")))
+            self.findings.addTopLevelItem(item)
 
     def _on_view_clicked(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
@@ -398,6 +456,7 @@ class OfficeWindow(QMainWindow):
         choose(self.result, unit.name, unit.versions[picked].path)
         self.collection.chosen[unit.name] = unit.versions[picked].path
         self._fill()
+        self._check_parent()
         self.table.selectRow(row)
         self._show_findings()
         self.statusBar().showMessage(f"“{unit.name}”改用 {Path(unit.chosen.path).name}", 8000)

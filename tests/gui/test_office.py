@@ -217,3 +217,35 @@ def test_the_author_picks_another_version(qtbot, make_window, answers, tmp_path)
         again.open_collection(path)
     unit = next(u for u in again.result.units if u.name == "某某县乙局")
     assert unit.chosen.path == str(folder / "乙局-初稿.gxr")
+
+
+def test_the_governments_own_report_is_checked_against_the_units(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.domain.editions import get_edition
+    from gxdesk.domain.rollup import sum_units
+    from gxdesk.domain.rules import compute
+
+    folder, reports = units_folder(tmp_path)
+    parent = sum_units("某某县人民政府", 2025, list(reports.values())).report
+    save(parent, folder / "县政府.gxr")  # beside its units' files, as offices keep them
+    office = make_window().open_office()
+    qtbot.addWidget(office)
+    office.add_paths([str(folder)])
+    office.collection.parent = str(folder / "县政府.gxr")
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.run_audit()
+    assert office.table.rowCount() == 3  # the government's own report is not one of its units
+    assert office.parent_line.isVisible()
+    assert office.parent_line.text() == "本级报告（某某县人民政府）：各单元格都等于计入汇总的单位之和"
+    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县丙镇人民政府")
+    office.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)  # 丙镇 left out of the sum
+    differing = office.result.parent_findings
+    town = compute(get_edition("2021"), reports["某某县丙镇人民政府"].values)  # 丙镇's figures, totals too
+    assert {f.cells[0] for f in differing} == {cid for cid, v in town.items() if v}
+    assert all(f.actual - f.expected == town[f.cells[0]] for f in differing)
+    assert office.parent_line.text().startswith(
+        f"本级报告（某某县人民政府）：{len(differing)} 处与计入汇总的单位之和不符"
+    )
+    office.parent_line.click()
+    shown = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
+    assert len(shown) == len(differing) and all("个单位之和为" in item.text(2) for item in shown)
+    assert shown[0].text(1).startswith("二、表（主动公开）：") or shown[0].text(1).startswith("三、")

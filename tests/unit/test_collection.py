@@ -327,3 +327,22 @@ def test_cli_audit_json_and_rollup(inbox, tmp_path) -> None:  # type: ignore[no-
     assert natural["value"] == sum(inbox["truth"][a].values["t3.new.natural"] for a in first_batch)
     empty = cli("audit", str(tmp_path / "nothing-here"))
     assert empty.returncode == 2
+
+
+def test_collection_file_keeps_every_choice(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.exchange.collection import CollectionFile
+
+    made = CollectionFile(
+        paths=["D:\\各单位\\2025", "/mnt/共享/补报"],
+        roster="名单.xlsx",
+        prior=["D:\\各单位\\2024"],
+        excluded=["某某县档案馆"],
+        chosen={"某某县教育局": "D:\\各单位\\2025\\教育局（终稿）.docx"},
+        parent="D:\\县政府\\2025年度报告.docx",
+    )
+    path = tmp_path / "清单.gxc"
+    made.save(path)
+    assert CollectionFile.load(path) == made
+    path.write_text("{不是清单", encoding="utf-8")
+    with pytest.raises(ValueError, match="无法读取汇总清单“清单.gxc”"):
+        CollectionFile.load(path)
