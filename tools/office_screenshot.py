@@ -29,6 +29,7 @@ def main() -> int:
     names = ["发展和改革局", "教育局", "公安局", "民政局", "司法局", "财政局", "生态环境局", "交通运输局",
              "水利局", "卫生健康局", "城关镇人民政府", "南山镇人民政府", "白云乡人民政府"]  # fmt: skip
     rng = random.Random(3)
+    units = []
     for i, name in enumerate(names):
         report = balanced_report("2021", rng)
         report.meta.agency, report.meta.year = f"青禾县{name}", 2025
@@ -36,9 +37,15 @@ def main() -> int:
             report.values["t3.carry_out.natural"] += 2
         if i == 4:
             report.parts["六"] = ""
+        units.append(report)
         writer = docx_writer if i % 2 else xlsx_writer
         writer.write(report, folder / f"附件{i + 1}.{'docx' if i % 2 else 'xlsx'}")
     (folder / "附件20.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    from gxdesk.domain.rollup import sum_units
+
+    county = sum_units("青禾县人民政府", 2025, units).report  # the county's own 全县口径 report
+    county.values["t3.new.natural"] += 3  # a figure that is not the sum of its units'
+    docx_writer.write(county, folder / "青禾县2025年政府信息公开工作年度报告.docx")
     roster = folder / "名单.csv"
     roster.write_text("\n".join(f"青禾县{n}" for n in [*names, "统计局", "审计局"]), encoding="utf-8")
     app = create_application()
@@ -46,6 +53,7 @@ def main() -> int:
     office = window.open_office()
     office.resize(1280, 720)
     office.collection.roster = str(roster)
+    office.collection.parent = str(folder / "青禾县2025年政府信息公开工作年度报告.docx")
     office.add_paths([str(folder)])
     done = []
     office.audited.connect(lambda: done.append(True))
