@@ -204,7 +204,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     # A total claimed by an outside source is shown as claimed; check reports any mismatch.
     values.update(report.claimed)
     if args.json:
-        print(json.dumps(cells_json(edition, values), ensure_ascii=False, indent=1))
+        print(json.dumps(cells_json(edition, values, report.sources), ensure_ascii=False, indent=1))
         return EXIT_OK
     print(f"{report.meta.full_title}（{edition.label}）")
     for table in edition.tables:

@@ -325,6 +325,9 @@ def test_cli_audit_json_and_rollup(inbox, tmp_path) -> None:  # type: ignore[no-
     cells = json.loads(cli("show", str(out), "--json").stdout)
     natural = next(c for c in cells if c["row"][-1].startswith("一、本年新收") and c["column"][-1] == "自然人")
     assert natural["value"] == sum(inbox["truth"][a].values["t3.new.natural"] for a in first_batch)
+    given = {s["agency"]: s["value"] for s in natural["sources"]}  # where the sum came from
+    assert given == {a: inbox["truth"][a].values["t3.new.natural"] for a in first_batch if a in given}
+    assert sum(given.values()) == natural["value"]
     empty = cli("audit", str(tmp_path / "nothing-here"))
     assert empty.returncode == 2
 
