@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr），或收到的 .xlsx / .docx 文件")
     p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     p.add_argument("--year", type=int, help="检查 .xlsx/.docx 时，文件中没有标题年份则用此年度")
+    p.add_argument("--all", action="store_true", help="逐项列出每个未填写的单元格（默认每部分只列前几项）")
 
     p = sub.add_parser("export", help="导出 Word 文档或 Excel 工作簿", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助")
@@ -165,18 +166,23 @@ def cmd_check(args: argparse.Namespace) -> int:
                     item["file"] = name
                 all_json.append(item)
         else:
-            print(_text_findings(name, report, findings))
+            print(_text_findings(name, report, findings, every_blank=args.all))
     if args.json:
         print(json.dumps(all_json, ensure_ascii=False, indent=2))
     return status
 
 
-def _text_findings(name: str, report: Report, findings: list[Finding]) -> str:
+_BLANKS_SHOWN = 3  # 未填写 items listed a part before the rest are counted
+
+
+def _text_findings(name: str, report: Report, findings: list[Finding], *, every_blank: bool = False) -> str:
+    """Findings by part; a half-filled report's 未填写 cells are counted after the first few."""
     edition = edition_of(report)
     errors = sum(f.severity is Severity.ERROR for f in findings)
+    todo = sum(f.todo for f in findings)
     lines = [
         f"{name}：{report.meta.full_title}（{edition.label}）",
-        f"  错误 {errors} 项，提示 {len(findings) - errors} 项",
+        f"  错误 {errors} 项，提示 {len(findings) - errors} 项" + (f"；其中 {todo} 项是尚未填写的内容" if todo else ""),
     ]
     if not findings:
         lines.append("  未发现问题。")
@@ -185,11 +191,17 @@ def _text_findings(name: str, report: Report, findings: list[Finding]) -> str:
         by_part.setdefault(f.part, []).append(f)
     for part in sorted(by_part, key=lambda p: _PART_ORDER.index(p) if p in _PART_ORDER else 99):
         lines.append(f"【{_PART_TITLE.get(part, part)}】")
+        blanks = [f for f in by_part[part] if f.todo]
+        hidden = blanks[_BLANKS_SHOWN:] if not every_blank and len(blanks) > _BLANKS_SHOWN + 1 else []
         for f in by_part[part]:
+            if f in hidden:
+                continue
             lines.append(f"  {f.severity.label} {f.code}  {f.message}")
             note = report.explanations.get(f.key)
             if note:
                 lines.append(f"      说明：{note}")
+        if hidden:
+            lines.append(f"  …… 另有 {len(hidden)} 项未填写（加 --all 逐项列出）")
     return "\n".join(lines)
 
 

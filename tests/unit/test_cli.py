@@ -26,6 +26,14 @@ def test_new_then_check_and_show(tmp_path: Path) -> None:
     assert checked.returncode == 1  # three empty narrative parts are errors
     codes = [f["code"] for f in json.loads(checked.stdout)]
     assert codes.count("PART-EMPTY") == 3 and codes.count("CELL-BLANK") == 166
+    # As text, a blank report's 166 empty cells are a few lines a table, counted, not 166 lines.
+    text = gxdesk("check", str(out)).stdout.splitlines()
+    assert text[1] == "  错误 3 项，提示 166 项；其中 169 项是尚未填写的内容"
+    counted = [line for line in text if line.startswith("  …… 另有")]
+    assert len(counted) == 3 and sum(int(line.split()[2]) for line in counted) == 166 - 3 * 3
+    assert counted[1] == "  …… 另有 141 项未填写（加 --all 逐项列出）" and len(text) < 30
+    every = gxdesk("check", str(out), "--all").stdout
+    assert every.count("CELL-BLANK") == 166 and "另有" not in every
     again = gxdesk("new", str(out), "--agency", "x", "--year", "2026")
     assert again.returncode == 2 and "已存在" in again.stderr
 
