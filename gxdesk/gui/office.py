@@ -101,7 +101,7 @@ class OfficeWindow(QMainWindow):
         self.result: Audit | None = None
         self._thread: QThread | None = None
         self._worker: AuditWorker | None = None
-        self.viewers: list[MainWindow] = []  # units' reports open read-only
+        self.viewers: dict[str, MainWindow] = {}  # units' reports open read-only, by content
         self._build()
         self.resize(1200, 760)
 
@@ -470,6 +470,11 @@ class OfficeWindow(QMainWindow):
         if self.result is None or not 0 <= row < len(self.result.units):
             return None
         unit = self.result.units[row]
+        key = unit.chosen.digest or unit.chosen.path  # the same file's content: one window for it
+        if key in self.viewers:
+            self.viewers[key].raise_()
+            self.viewers[key].activateWindow()
+            return self.viewers[key]
         report = unit.checked_report()  # with last year's figures, as the audit checked it
         if report is None:
             dialogs.show_info(self, "查看报告", f"“{unit.name}”的报告无法读取。")
@@ -477,8 +482,8 @@ class OfficeWindow(QMainWindow):
         doc = ReportDocument(report, read_only=True, source=Path(unit.chosen.path))
         window = MainWindow(doc)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.viewers.append(window)
-        window.destroyed.connect(lambda *_: self.viewers.remove(window) if window in self.viewers else None)
+        self.viewers[key] = window
+        window.destroyed.connect(lambda *_: self.viewers.pop(key, None))
         window.show()
         errors, warnings = doc.counts()
         window.say(f"只读查看“{unit.name}”（{Path(unit.chosen.path).name}）：错误 {errors} 项，提示 {warnings} 项", 0)

@@ -98,12 +98,12 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     # A double-click on one of its findings opens the report at that finding.
     items = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
     office._on_findings_item_activated(next(i for i in items if "相差" in i.text(2)), 2)
-    at_finding = office.viewers[-1]
+    (at_finding,) = office.viewers.values()
     assert at_finding.current_step() is Step.APPLICATIONS
     assert at_finding.pages[Step.APPLICATIONS].model.cell_spec(at_finding.pages[Step.APPLICATIONS].view.currentIndex())
-    at_finding.close()
     office._on_table_cell_double_clicked(row, 1)  # what a double-click on the unit's name does
-    viewer = office.viewers[-1]
+    (viewer,) = office.viewers.values()
+    assert viewer is at_finding  # the same file: its window comes forward, no second one
     assert viewer.windowTitle() == "某某县甲局（只读） — gxdesk 政府信息公开工作年度报告"
     assert viewer.banner.isVisible() and "0.gxr" in viewer.banner.text()
     # The same findings the office saw, in the panel, each naming its cells.
