@@ -29,7 +29,7 @@ from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
-from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, audit, choose, read_roster
+from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, audit, choose, read_roster
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
 from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
@@ -39,7 +39,8 @@ from gxdesk.gui.writing import write_with_recovery
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
-STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d"}
+STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d", "未报送": "#6b7280"}
+MISSING = "未报送"
 COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
 
 
@@ -324,7 +325,8 @@ class OfficeWindow(QMainWindow):
     def _fill(self) -> None:
         assert self.result is not None
         self.table.blockSignals(True)
-        self.table.setRowCount(len(self.result.units))
+        # Units that sent a report, then those on the 名单 (or last year's) that did not.
+        self.table.setRowCount(len(self.result.units) + len(self.result.missing))
         excluded = {agency_key(n) for n in self.collection.excluded}
         for row, unit in enumerate(self.result.units):
             tick = QTableWidgetItem()
@@ -339,6 +341,12 @@ class OfficeWindow(QMainWindow):
                 if col == 2:
                     item.setForeground(QBrush(QColor(STATUS_COLORS[unit.status])))
                 self.table.setItem(row, col, item)
+        for row, name in enumerate(self.result.missing, start=len(self.result.units)):
+            for col, value in enumerate(("", name, MISSING, "", "", "—")):
+                item = QTableWidgetItem(value)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # nothing to tick
+                item.setForeground(QBrush(QColor(STATUS_COLORS[MISSING])))
+                self.table.setItem(row, col, item)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -352,10 +360,17 @@ class OfficeWindow(QMainWindow):
         notes += [f"年度不符，未计入：{Path(u.path).name}" for u in r.other_year]
         self.missing.setText("\n".join(notes))
 
+    def _unit_at(self, row: int) -> Unit | None:
+        """The unit of a row; None for a unit that sent nothing (listed after those that did)."""
+        if self.result is None or not 0 <= row < len(self.result.units):
+            return None
+        return self.result.units[row]
+
     def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
-        if item.column() != 0 or self.result is None:
+        unit = self._unit_at(item.row())
+        if item.column() != 0 or unit is None:
             return
-        name = self.result.units[item.row()].name
+        name = unit.name
         excluded = [n for n in self.collection.excluded if agency_key(n) != agency_key(name)]
         if item.checkState() == Qt.CheckState.Unchecked:
             excluded.append(name)
@@ -365,12 +380,14 @@ class OfficeWindow(QMainWindow):
     def _show_findings(self) -> None:
         self.findings.clear()
         rows = {i.row() for i in self.table.selectedIndexes()}
-        self.view_button.setEnabled(self.result is not None and bool(rows))
-        if self.result is None or not rows:
-            self.version_button.setEnabled(False)
+        unit = self._unit_at(min(rows)) if rows else None
+        self.view_button.setEnabled(unit is not None)
+        self.version_button.setEnabled(unit is not None and len(unit.versions) > 1)
+        if unit is None:
+            if rows and self.result is not None:
+                name = self.table.item(min(rows), 1).text()
+                self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{name}”的报告"]))
             return
-        unit = self.result.units[min(rows)]
-        self.version_button.setEnabled(len(unit.versions) > 1)
         edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
         for f in unit.findings:
             item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
@@ -426,7 +443,10 @@ class OfficeWindow(QMainWindow):
             self.view_unit(rows[0])
 
     def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
-        if column == COLUMNS.index("文件") and self.result and len(self.result.units[row].versions) > 1:
+        unit = self._unit_at(row)
+        if unit is None:
+            return
+        if column == COLUMNS.index("文件") and len(unit.versions) > 1:
             self.pick_version(row)
         elif column != 0:  # the first column is the tick box
             self.view_unit(row)
@@ -440,9 +460,9 @@ class OfficeWindow(QMainWindow):
         """Which of a unit's files counts (saved with the collection); its findings follow."""
         import datetime
 
-        if self.result is None:
+        unit = self._unit_at(row)
+        if self.result is None or unit is None:
             return
-        unit = self.result.units[row]
         options = []
         for i, v in enumerate(unit.versions):
             when = datetime.datetime.fromtimestamp(v.mtime).strftime("%Y-%m-%d %H:%M")
@@ -467,9 +487,9 @@ class OfficeWindow(QMainWindow):
         from gxdesk.gui.document import ReportDocument
         from gxdesk.gui.mainwindow import MainWindow
 
-        if self.result is None or not 0 <= row < len(self.result.units):
+        unit = self._unit_at(row)
+        if unit is None:
             return None
-        unit = self.result.units[row]
         key = unit.chosen.digest or unit.chosen.path  # the same file's content: one window for it
         if key in self.viewers:
             self.viewers[key].raise_()

@@ -249,3 +249,24 @@ def test_the_governments_own_report_is_checked_against_the_units(qtbot, make_win
     shown = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
     assert len(shown) == len(differing) and all("个单位之和为" in item.text(2) for item in shown)
     assert shown[0].text(1).startswith("二、表（主动公开）：") or shown[0].text(1).startswith("三、")
+
+
+def test_units_that_sent_nothing_are_rows_of_their_own(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, reports = units_folder(tmp_path)
+    roster = tmp_path / "名单.csv"
+    roster.write_text("\n".join([*reports, "某某县丁街道办事处"]), encoding="utf-8")
+    office = make_window().open_office()
+    qtbot.addWidget(office)
+    office.add_paths([str(folder)])
+    office.collection.roster = str(roster)
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.run_audit()
+    last = office.table.rowCount() - 1
+    assert office.table.rowCount() == 4
+    assert [office.table.item(last, c).text() for c in range(6)] == ["", "某某县丁街道办事处", "未报送", "", "", "—"]
+    assert not office.table.item(last, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # nothing to sum
+    office.table.selectRow(last)
+    assert office.findings.topLevelItem(0).text(2) == "没有收到“某某县丁街道办事处”的报告"
+    assert not office.view_button.isEnabled() and not office.version_button.isEnabled()
+    office._on_table_cell_double_clicked(last, 1)
+    assert not office.viewers and len(office.included()) == 3
