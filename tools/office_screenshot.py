@@ -60,7 +60,7 @@ def main() -> int:
     office.run_audit()
     while not done:
         app.processEvents()
-    office.table.selectRow(1)
+    office.units.table.selectRow(1)
     for _ in range(10):
         app.processEvents()
     out = Path("docs/screenshots/office.png")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -31,6 +31,7 @@ from gxdesk.gui.document import READ_ONLY_NOTE, ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.panel import FindingsPanel
+from gxdesk.gui.screen import FRAME, available_area, fitted
 from gxdesk.gui.settings import load_geometry, save_geometry
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
@@ -65,7 +66,6 @@ _PAGE_CLASSES = {
 # Preferred, minimum: the minimum fits 1280×720 (a 1080p screen at 150 %) with the findings dock.
 PREFERRED_SIZE = QSize(1360, 880)
 MINIMUM_SIZE = QSize(960, 560)
-FRAME = QSize(16, 40)  # a window frame and title bar, roughly, on Windows 10/11 and Kylin
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -96,18 +96,16 @@ class MainWindow(QMainWindow):
         A 1366×768 laptop or a 1080p screen at 150 % (1280×720 usable) must show the step
         buttons and the status bar: the window never opens larger than the available area.
         """
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
+        available = available_area(self)
+        if available is None:
             self.resize(PREFERRED_SIZE)
             return
-        available = screen.availableGeometry()
         saved = load_geometry()
         if saved is not None and self.restoreGeometry(saved) and available.contains(self.frameGeometry()):
             return
-        # Leave room for the frame and title bar, which the window's own size does not include.
-        width = max(MINIMUM_SIZE.width(), min(PREFERRED_SIZE.width(), available.width() - FRAME.width()))
-        height = max(MINIMUM_SIZE.height(), min(PREFERRED_SIZE.height(), available.height() - FRAME.height()))
-        self.resize(width, height)
+        size = fitted(PREFERRED_SIZE, MINIMUM_SIZE, available)
+        width, height = size.width(), size.height()
+        self.resize(size)
         self.step_list.setFixedWidth(max(190, min(300, available.width() // 6)))
         left = available.x() + max(0, (available.width() - width - FRAME.width()) // 2)
         top = available.y() + max(0, (available.height() - height - FRAME.height()) // 2)

@@ -33,12 +33,12 @@ def test_office_window_audits_and_sums(qtbot, make_window, answers, tmp_path) ->
     office.add_paths([str(folder)])
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
-    table = office.table
+    table = office.units.table
     rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
     assert set(rows) == set(reports)
     assert table.item(rows["某某县甲局"], 2).text() == "有错误"
     table.selectRow(rows["某某县甲局"])
-    items = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
+    items = [office.units.findings.topLevelItem(i) for i in range(office.units.findings.topLevelItemCount())]
     balance = next(item for item in items if "相差" in item.text(2))
     assert balance.text(1).startswith("三、表（依申请）：") and "等" in balance.text(1)  # where, with a cell named
     # Untick 丙镇 and make the roll-up: a new wizard window with the sum of 甲 and 乙.
@@ -92,16 +92,16 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     office.add_paths([str(folder)])
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
-    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县甲局")
-    office.table.selectRow(row)
+    row = next(r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县甲局")
+    office.units.table.selectRow(row)
     assert office.view_button.isEnabled()
     # A double-click on one of its findings opens the report at that finding.
-    items = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
-    office._on_findings_item_activated(next(i for i in items if "相差" in i.text(2)), 2)
+    items = [office.units.findings.topLevelItem(i) for i in range(office.units.findings.topLevelItemCount())]
+    office.units.findings.itemActivated.emit(next(i for i in items if "相差" in i.text(2)), 2)
     (at_finding,) = office.viewers.values()
     assert at_finding.current_step() is Step.APPLICATIONS
     assert at_finding.pages[Step.APPLICATIONS].model.cell_spec(at_finding.pages[Step.APPLICATIONS].view.currentIndex())
-    office._on_table_cell_double_clicked(row, 1)  # what a double-click on the unit's name does
+    office.units.table.cellDoubleClicked.emit(row, 1)  # what a double-click on the unit's name does
     (viewer,) = office.viewers.values()
     assert viewer is at_finding  # the same file: its window comes forward, no second one
     assert viewer.windowTitle() == "某某县甲局（只读） — gxdesk 政府信息公开工作年度报告"
@@ -194,17 +194,17 @@ def test_the_author_picks_another_version(qtbot, make_window, answers, tmp_path)
     office.add_paths([str(folder)])
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
-    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县乙局")
-    assert office.table.item(row, 5).text() == "1.gxr（2 个版本）"
-    office.table.selectRow(row)
+    row = next(r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县乙局")
+    assert office.units.table.item(row, 5).text() == "1.gxr（2 个版本）"
+    office.units.table.selectRow(row)
     assert office.version_button.isEnabled()
     answers.set("ask_choice", 1)
-    office._on_table_cell_double_clicked(row, 5)  # a double-click on the file column asks which version
+    office.units.table.cellDoubleClicked.emit(row, 5)  # a double-click on the file column asks which version
     (_, (title, label, options, current)) = next(a for a in answers.asked if a[0] == "ask_choice")
     assert current == 0 and options[0].startswith("1.gxr（") and "最新" in options[0]
     assert options[1].startswith("乙局-初稿.gxr（2023-11-") and "报送了 2 个版本" in label
-    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县乙局")
-    assert office.table.item(row, 5).text() == "乙局-初稿.gxr（2 个版本）"
+    row = next(r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县乙局")
+    assert office.units.table.item(row, 5).text() == "乙局-初稿.gxr（2 个版本）"
     assert office.collection.chosen == {"某某县乙局": str(folder / "乙局-初稿.gxr")}
     rollup = sum_units("某某县", 2025, office.included())  # type: ignore[arg-type]
     assert rollup.report.values["t3.new.natural"] == sum(r.values["t3.new.natural"] for r in reports.values())
@@ -233,20 +233,22 @@ def test_the_governments_own_report_is_checked_against_the_units(qtbot, make_win
     office.collection.parent = str(folder / "县政府.gxr")
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
-    assert office.table.rowCount() == 3  # the government's own report is not one of its units
-    assert office.parent_line.isVisible()
-    assert office.parent_line.text() == "本级报告（某某县人民政府）：各单元格都等于计入汇总的单位之和"
-    row = next(r for r in range(office.table.rowCount()) if office.table.item(r, 1).text() == "某某县丙镇人民政府")
-    office.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)  # 丙镇 left out of the sum
+    assert office.units.table.rowCount() == 3  # the government's own report is not one of its units
+    assert office.units.parent_line.isVisible()
+    assert office.units.parent_line.text() == "本级报告（某某县人民政府）：各单元格都等于计入汇总的单位之和"
+    row = next(
+        r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县丙镇人民政府"
+    )
+    office.units.table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)  # 丙镇 left out of the sum
     differing = office.result.parent_findings
     town = compute(get_edition("2021"), reports["某某县丙镇人民政府"].values)  # 丙镇's figures, totals too
     assert {f.cells[0] for f in differing} == {cid for cid, v in town.items() if v}
     assert all(f.actual - f.expected == town[f.cells[0]] for f in differing)
-    assert office.parent_line.text().startswith(
+    assert office.units.parent_line.text().startswith(
         f"本级报告（某某县人民政府）：{len(differing)} 处与计入汇总的单位之和不符"
     )
-    office.parent_line.click()
-    shown = [office.findings.topLevelItem(i) for i in range(office.findings.topLevelItemCount())]
+    office.units.parent_line.click()
+    shown = [office.units.findings.topLevelItem(i) for i in range(office.units.findings.topLevelItemCount())]
     assert len(shown) == len(differing) and all("个单位之和为" in item.text(2) for item in shown)
     assert shown[0].text(1).startswith("二、表（主动公开）：") or shown[0].text(1).startswith("三、")
 
@@ -261,12 +263,19 @@ def test_units_that_sent_nothing_are_rows_of_their_own(qtbot, make_window, answe
     office.collection.roster = str(roster)
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
-    last = office.table.rowCount() - 1
-    assert office.table.rowCount() == 4
-    assert [office.table.item(last, c).text() for c in range(6)] == ["", "某某县丁街道办事处", "未报送", "", "", "—"]
-    assert not office.table.item(last, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # nothing to sum
-    office.table.selectRow(last)
-    assert office.findings.topLevelItem(0).text(2) == "没有收到“某某县丁街道办事处”的报告"
+    last = office.units.table.rowCount() - 1
+    assert office.units.table.rowCount() == 4
+    assert [office.units.table.item(last, c).text() for c in range(6)] == [
+        "",
+        "某某县丁街道办事处",
+        "未报送",
+        "",
+        "",
+        "—",
+    ]
+    assert not office.units.table.item(last, 0).flags() & Qt.ItemFlag.ItemIsUserCheckable  # nothing to sum
+    office.units.table.selectRow(last)
+    assert office.units.findings.topLevelItem(0).text(2) == "没有收到“某某县丁街道办事处”的报告"
     assert not office.view_button.isEnabled() and not office.version_button.isEnabled()
-    office._on_table_cell_double_clicked(last, 1)
+    office.units.table.cellDoubleClicked.emit(last, 1)
     assert not office.viewers and len(office.included()) == 3

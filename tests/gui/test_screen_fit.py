@@ -36,8 +36,15 @@ PROBE = textwrap.dedent(
             if not available.contains(rect) or not widget.isVisible():
                 outside.append([step.name, name, list(rect.getRect())])
     frame = window.frameGeometry()
+    office = window.open_office()  # the 汇总与审核 window fits too, its buttons all on screen
+    app.processEvents()
+    office_frame = office.frameGeometry()
+    for button in (office.run_button, office.export_button):
+        rect = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        if not available.contains(rect):
+            outside.append(["OFFICE", button.text(), list(rect.getRect())])
     print(json.dumps({"frame": list(frame.getRect()), "outside": outside,
-                      "inside": available.contains(frame)}))
+                      "inside": available.contains(frame) and office_frame.height() <= available.height()}))
     window.doc.undo_stack.setClean()
     """
 )

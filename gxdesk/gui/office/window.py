@@ -1,89 +1,37 @@
-"""The 汇总与审核 window: a collection of units' reports, audited, ticked in or out, summed."""
+"""The 汇总与审核 window: sources, the audit run, versions, read-only viewers and the outputs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gxdesk.domain.edition import Edition
-from gxdesk.domain.editions import get_edition
-from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
-from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, audit, choose, read_roster
+from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, choose
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
-from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
-from gxdesk.gui.wrapping import WrappingDelegate
+from gxdesk.gui.office.units_pane import UnitsPane
+from gxdesk.gui.office.worker import AuditWorker
+from gxdesk.gui.screen import available_area, fitted
 from gxdesk.gui.writing import write_with_recovery
 
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
-STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d", "未报送": "#6b7280"}
-MISSING = "未报送"
-COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
-
-
-def _place(finding: Finding, edition: Edition | None) -> str:
-    """Where a finding is: its step, and the first cell it names (表三 row and column labels)."""
-    where = STEP_SHORT[step_of(finding)]
-    cells = [c for c in finding.cells if edition is not None and edition.has_cell(c)]
-    if not cells or edition is None:
-        return where
-    more = f" 等 {len(cells)} 格" if len(cells) > 1 else ""
-    return f"{where}：{edition.cell(cells[0]).name}{more}"
-
-
-class AuditWorker(QObject):
-    """Runs the audit off the GUI thread (the files themselves are read by worker processes)."""
-
-    progressed = Signal(int, int)
-    finished = Signal(object)  # Audit, or the error message
-    cancel = False
-
-    def __init__(self, collection: CollectionFile) -> None:
-        super().__init__()
-        self.collection = collection
-
-    def run(self) -> None:
-        c = self.collection
-        try:
-            roster = read_roster(c.roster) if c.roster else None
-            result = audit(
-                c.paths,
-                roster=roster,
-                prior=c.prior,
-                parent=c.parent or None,
-                progress=self.progressed.emit,
-                cancelled=lambda: self.cancel,
-            )
-        except (OSError, ValueError) as exc:
-            self.finished.emit(str(exc))
-            return
-        for unit_name, path in c.chosen.items():
-            if any(u.name == unit_name and any(v.path == path for v in u.versions) for u in result.units):
-                choose(result, unit_name, path)
-        self.finished.emit(result)
+PREFERRED_SIZE = QSize(1200, 760)
+MINIMUM_SIZE = QSize(900, 520)
 
 
 class OfficeWindow(QMainWindow):
@@ -104,7 +52,8 @@ class OfficeWindow(QMainWindow):
         self._worker: AuditWorker | None = None
         self.viewers: dict[str, MainWindow] = {}  # units' reports open read-only, by content
         self._build()
-        self.resize(1200, 760)
+        area = available_area(self)
+        self.resize(fitted(PREFERRED_SIZE, MINIMUM_SIZE, area) if area is not None else PREFERRED_SIZE)
 
     # ---- building ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -154,44 +103,12 @@ class OfficeWindow(QMainWindow):
         self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
         self.sources.setWordWrap(True)
         layout.addWidget(self.sources)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._show_findings)
-        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
-        self.table.itemChanged.connect(self._on_table_item_changed)
-        splitter.addWidget(self.table)
-        self.findings = QTreeWidget()
-        self.findings.setColumnCount(3)
-        self.findings.setHeaderLabels(["级别", "位置", "问题"])
-        self.findings.setRootIsDecorated(False)
-        self.findings.setItemDelegate(WrappingDelegate(self.findings))
-        self.findings.setToolTip("双击某一问题，在只读打开的报告中定位到它")
-        self.findings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.findings.header().resizeSection(1, 300)
-        self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.findings.itemActivated.connect(self._on_findings_item_activated)
-        splitter.addWidget(self.findings)
-        below = QWidget()
-        notes = QVBoxLayout(below)
-        notes.setContentsMargins(0, 0, 0, 0)
-        self.parent_line = QPushButton()  # the government's own report against the units' sum
-        self.parent_line.setFlat(True)
-        self.parent_line.setStyleSheet("text-align: left; padding: 2px;")
-        self.parent_line.setVisible(False)
-        self.parent_line.clicked.connect(self._show_parent_findings)
-        notes.addWidget(self.parent_line)
-        self.missing = QLabel()
-        self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #b91c1c;")
-        notes.addWidget(self.missing)
-        splitter.addWidget(below)
-        for index, stretch in enumerate((3, 2, 0)):
-            splitter.setStretchFactor(index, stretch)
-        layout.addWidget(splitter, 1)
+        self.units = UnitsPane()
+        self.units.ticked.connect(self._on_units_ticked)
+        self.units.viewRequested.connect(self._on_units_view_requested)
+        self.units.versionRequested.connect(self.pick_version)
+        self.units.unitSelected.connect(self._on_units_unit_selected)
+        layout.addWidget(self.units, 1)
         self.setCentralWidget(central)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -324,143 +241,46 @@ class OfficeWindow(QMainWindow):
 
     def _fill(self) -> None:
         assert self.result is not None
-        self.table.blockSignals(True)
-        # Units that sent a report, then those on the 名单 (or last year's) that did not.
-        self.table.setRowCount(len(self.result.units) + len(self.result.missing))
-        excluded = {agency_key(n) for n in self.collection.excluded}
-        for row, unit in enumerate(self.result.units):
-            tick = QTableWidgetItem()
-            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            tick.setCheckState(Qt.CheckState.Unchecked if agency_key(unit.name) in excluded else Qt.CheckState.Checked)
-            errors = sum(f.severity is Severity.ERROR for f in unit.findings)
-            versions = f"（{len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""
-            cells = (tick, unit.name, unit.status, str(errors), str(len(unit.findings) - errors),
-                     Path(unit.chosen.path).name + versions)  # fmt: skip
-            for col, value in enumerate(cells):
-                item = value if isinstance(value, QTableWidgetItem) else QTableWidgetItem(value)
-                if col == 2:
-                    item.setForeground(QBrush(QColor(STATUS_COLORS[unit.status])))
-                self.table.setItem(row, col, item)
-        for row, name in enumerate(self.result.missing, start=len(self.result.units)):
-            for col, value in enumerate(("", name, MISSING, "", "", "—")):
-                item = QTableWidgetItem(value)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # nothing to tick
-                item.setForeground(QBrush(QColor(STATUS_COLORS[MISSING])))
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        r = self.result
-        notes = []
-        if r.missing:
-            notes.append("未报送：" + "、".join(r.missing))
-        if r.not_on_roster:
-            notes.append("不在名单上：" + "、".join(r.not_on_roster))
-        notes += [f"无法读取：{Path(u.path).name}（{u.reason}）" for u in r.unreadable]
-        notes += [f"年度不符，未计入：{Path(u.path).name}" for u in r.other_year]
-        self.missing.setText("\n".join(notes))
+        self.units.fill(self.result, self.collection.excluded)
 
-    def _unit_at(self, row: int) -> Unit | None:
-        """The unit of a row; None for a unit that sent nothing (listed after those that did)."""
-        if self.result is None or not 0 <= row < len(self.result.units):
-            return None
-        return self.result.units[row]
-
-    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
-        unit = self._unit_at(item.row())
-        if item.column() != 0 or unit is None:
-            return
-        name = unit.name
+    def _on_units_ticked(self, name: str, counted: bool) -> None:
         excluded = [n for n in self.collection.excluded if agency_key(n) != agency_key(name)]
-        if item.checkState() == Qt.CheckState.Unchecked:
-            excluded.append(name)
-        self.collection.excluded = excluded
+        self.collection.excluded = excluded if counted else [*excluded, name]
         self._check_parent()
 
-    def _show_findings(self) -> None:
-        self.findings.clear()
-        rows = {i.row() for i in self.table.selectedIndexes()}
-        unit = self._unit_at(min(rows)) if rows else None
+    def _on_units_unit_selected(self, unit: Unit | None) -> None:
         self.view_button.setEnabled(unit is not None)
         self.version_button.setEnabled(unit is not None and len(unit.versions) > 1)
-        if unit is None:
-            if rows and self.result is not None:
-                name = self.table.item(min(rows), 1).text()
-                self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{name}”的报告"]))
-            return
-        edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
-        for f in unit.findings:
-            item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
-            item.setForeground(0, QBrush(QColor("#b91c1c" if f.severity is Severity.ERROR else "#a16207")))
-            item.setData(0, Qt.ItemDataRole.UserRole, f)
-            self.findings.addTopLevelItem(item)
-        if not unit.findings:
-            self.findings.addTopLevelItem(QTreeWidgetItem(["", "", "未发现问题"]))
 
-    def _on_findings_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        """The unit's report, read-only, at the finding (its cell selected, its text shown)."""
-        finding = item.data(0, Qt.ItemDataRole.UserRole)
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        if finding is None or not rows:
-            return
-        viewer = self.view_unit(rows[0])
-        if viewer is not None:
-            viewer.go_to_finding(finding)
+    def _on_units_view_requested(self, row: int, finding: object) -> None:
+        viewer = self.view_unit(row)
+        if viewer is not None and finding is not None:
+            viewer.go_to_finding(finding)  # type: ignore[arg-type]
 
     def _check_parent(self) -> None:
-        """ROLLUP-SUM of the government's own report against the units ticked in, said in one line."""
+        """ROLLUP-SUM of the government's own report against the units ticked in."""
         r = self.result
-        if r is None or r.parent_report is None:
-            self.parent_line.setVisible(False)
-            return
-        r.check_parent(self.included())  # type: ignore[arg-type]
-        name = r.parent_report.meta.agency or Path(self.collection.parent).name
-        if r.parent_findings:
-            text = f"本级报告（{name}）：{len(r.parent_findings)} 处与计入汇总的单位之和不符 —— 点击查看"
+        if r is not None and r.parent_report is not None:
+            r.check_parent(self.included())  # type: ignore[arg-type]
+            self.units.show_parent(r.parent_report.meta.agency or Path(self.collection.parent).name)
         else:
-            text = f"本级报告（{name}）：各单元格都等于计入汇总的单位之和"
-        self.parent_line.setText(text)
-        self.parent_line.setStyleSheet(
-            f"text-align: left; padding: 2px; color: {'#a16207' if r.parent_findings else '#15803d'};"
-        )
-        self.parent_line.setVisible(True)
-
-    def _show_parent_findings(self) -> None:
-        r = self.result
-        if r is None or r.parent_report is None:
-            return
-        self.table.clearSelection()
-        self.findings.clear()
-        edition = get_edition(r.parent_report.edition)
-        for f in r.parent_findings:
-            item = QTreeWidgetItem([f.severity.label, _place(f, edition), f.message])
-            item.setForeground(0, QBrush(QColor("#a16207")))
-            self.findings.addTopLevelItem(item)
+            self.units.show_parent("")
 
     def _on_view_clicked(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        if rows:
-            self.view_unit(rows[0])
-
-    def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
-        unit = self._unit_at(row)
-        if unit is None:
-            return
-        if column == COLUMNS.index("文件") and len(unit.versions) > 1:
-            self.pick_version(row)
-        elif column != 0:  # the first column is the tick box
+        row = self.units.selected_row()
+        if row is not None:
             self.view_unit(row)
 
     def _on_version_clicked(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()})
-        if rows:
-            self.pick_version(rows[0])
+        row = self.units.selected_row()
+        if row is not None:
+            self.pick_version(row)
 
     def pick_version(self, row: int) -> None:
         """Which of a unit's files counts (saved with the collection); its findings follow."""
         import datetime
 
-        unit = self._unit_at(row)
+        unit = self.units.unit_at(row)
         if self.result is None or unit is None:
             return
         options = []
@@ -477,8 +297,7 @@ class OfficeWindow(QMainWindow):
         self.collection.chosen[unit.name] = unit.versions[picked].path
         self._fill()
         self._check_parent()
-        self.table.selectRow(row)
-        self._show_findings()
+        self.units.table.selectRow(row)
         self.statusBar().showMessage(f"“{unit.name}”改用 {Path(unit.chosen.path).name}", 8000)
 
     def view_unit(self, row: int) -> MainWindow | None:
@@ -487,7 +306,7 @@ class OfficeWindow(QMainWindow):
         from gxdesk.gui.document import ReportDocument
         from gxdesk.gui.mainwindow import MainWindow
 
-        unit = self._unit_at(row)
+        unit = self.units.unit_at(row)
         if unit is None:
             return None
         key = unit.chosen.digest or unit.chosen.path  # the same file's content: one window for it

@@ -1,0 +1,214 @@
+"""The list of units with their status, the findings of the one selected, and the notes below:
+the 本级 report against the units' sum, units missing, files left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gxdesk.domain.edition import Edition
+from gxdesk.domain.editions import get_edition
+from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.rollup import agency_key
+from gxdesk.exchange.collection import Audit, Unit
+from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
+from gxdesk.gui.wrapping import WrappingDelegate
+
+MISSING = "未报送"
+STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d", MISSING: "#6b7280"}
+SEVERITY_COLORS = {Severity.ERROR: "#b91c1c", Severity.WARNING: "#a16207"}
+COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
+FILE_COLUMN = COLUMNS.index("文件")
+
+
+def place(finding: Finding, edition: Edition | None) -> str:
+    """Where a finding is: its step, and the first cell it names (表三 row and column labels)."""
+    where = STEP_SHORT[step_of(finding)]
+    cells = [c for c in finding.cells if edition is not None and edition.has_cell(c)]
+    if not cells or edition is None:
+        return where
+    more = f" 等 {len(cells)} 格" if len(cells) > 1 else ""
+    return f"{where}：{edition.cell(cells[0]).name}{more}"
+
+
+class UnitsPane(QSplitter):
+    """Rows are the units that reported, then those that did not; the window acts on the signals."""
+
+    ticked = Signal(str, bool)  # unit name, counted in the roll-up or not
+    viewRequested = Signal(int, object)  # noqa: N815 - row, and the finding to show (or None)
+    versionRequested = Signal(int)  # noqa: N815 - row whose unit sent several files
+    unitSelected = Signal(object)  # noqa: N815 - the Unit, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.result: Audit | None = None
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
+        self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
+        self.table.itemChanged.connect(self._on_table_item_changed)
+        self.addWidget(self.table)
+        self.findings = QTreeWidget()
+        self.findings.setColumnCount(3)
+        self.findings.setHeaderLabels(["级别", "位置", "问题"])
+        self.findings.setRootIsDecorated(False)
+        self.findings.setItemDelegate(WrappingDelegate(self.findings))
+        self.findings.setToolTip("双击某一问题，在只读打开的报告中定位到它")
+        self.findings.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.findings.header().resizeSection(1, 300)
+        self.findings.header().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.findings.itemActivated.connect(self._on_findings_item_activated)
+        self.addWidget(self.findings)
+        below = QWidget()
+        notes = QVBoxLayout(below)
+        notes.setContentsMargins(0, 0, 0, 0)
+        self.parent_line = QPushButton()  # the government's own report against the units' sum
+        self.parent_line.setFlat(True)
+        self.parent_line.setVisible(False)
+        self.parent_line.clicked.connect(self.show_parent_findings)
+        notes.addWidget(self.parent_line)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #b91c1c;")
+        notes.addWidget(self.missing)
+        self.addWidget(below)
+        for index, stretch in enumerate((3, 2, 0)):
+            self.setStretchFactor(index, stretch)
+
+    # ---- rows ----------------------------------------------------------------------------
+    def fill(self, result: Audit, excluded: list[str]) -> None:
+        self.result = result
+        left_out = {agency_key(n) for n in excluded}
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(result.units) + len(result.missing))
+        for row, unit in enumerate(result.units):
+            tick = QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            tick.setCheckState(Qt.CheckState.Unchecked if agency_key(unit.name) in left_out else Qt.CheckState.Checked)
+            errors = sum(f.severity is Severity.ERROR for f in unit.findings)
+            versions = f"（{len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""
+            texts = (unit.name, unit.status, str(errors), str(len(unit.findings) - errors),
+                     Path(unit.chosen.path).name + versions)  # fmt: skip
+            self.table.setItem(row, 0, tick)
+            for col, text in enumerate(texts, start=1):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setForeground(QBrush(QColor(STATUS_COLORS[unit.status])))
+                self.table.setItem(row, col, item)
+        for row, name in enumerate(result.missing, start=len(result.units)):
+            for col, text in enumerate(("", name, MISSING, "", "", "—")):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # nothing to tick
+                item.setForeground(QBrush(QColor(STATUS_COLORS[MISSING])))
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        notes = []
+        if result.missing:
+            notes.append("未报送：" + "、".join(result.missing))
+        if result.not_on_roster:
+            notes.append("不在名单上：" + "、".join(result.not_on_roster))
+        notes += [f"无法读取：{Path(u.path).name}（{u.reason}）" for u in result.unreadable]
+        notes += [f"年度不符，未计入：{Path(u.path).name}" for u in result.other_year]
+        self.missing.setText("\n".join(notes))
+        self._on_table_item_selection_changed()  # the selected row's findings, as now read
+
+    def unit_at(self, row: int) -> Unit | None:
+        """The unit of a row; None for a unit that sent nothing (listed after those that did)."""
+        if self.result is None or not 0 <= row < len(self.result.units):
+            return None
+        return self.result.units[row]
+
+    def selected_row(self) -> int | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        return min(rows) if rows else None
+
+    def row_of(self, name: str) -> int | None:
+        return next((r for r in range(self.table.rowCount()) if self.table.item(r, 1).text() == name), None)
+
+    # ---- findings ------------------------------------------------------------------------
+    def _on_table_item_selection_changed(self) -> None:
+        self.findings.clear()
+        row = self.selected_row()
+        unit = self.unit_at(row) if row is not None else None
+        self.unitSelected.emit(unit)
+        if unit is None:
+            if row is not None:
+                name = self.table.item(row, 1).text()
+                self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{name}”的报告"]))
+            return
+        edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
+        self._list(unit.findings, edition)
+        if not unit.findings:
+            self.findings.addTopLevelItem(QTreeWidgetItem(["", "", "未发现问题"]))
+
+    def _list(self, findings: list[Finding], edition: Edition | None) -> None:
+        for f in findings:
+            item = QTreeWidgetItem([f.severity.label, place(f, edition), f.message])
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLORS[f.severity])))
+            item.setData(0, Qt.ItemDataRole.UserRole, f)
+            self.findings.addTopLevelItem(item)
+
+    def show_parent(self, name: str) -> None:
+        """One line on the 本级 report: its cells against the units ticked in (click for the list)."""
+        r = self.result
+        if r is None or r.parent_report is None:
+            self.parent_line.setVisible(False)
+            return
+        if r.parent_findings:
+            text = f"本级报告（{name}）：{len(r.parent_findings)} 处与计入汇总的单位之和不符 —— 点击查看"
+        else:
+            text = f"本级报告（{name}）：各单元格都等于计入汇总的单位之和"
+        self.parent_line.setText(text)
+        color = SEVERITY_COLORS[Severity.WARNING] if r.parent_findings else STATUS_COLORS["报送"]
+        self.parent_line.setStyleSheet(f"text-align: left; padding: 2px; color: {color};")
+        self.parent_line.setVisible(True)
+
+    def show_parent_findings(self) -> None:
+        r = self.result
+        if r is None or r.parent_report is None:
+            return
+        self.table.clearSelection()
+        self.findings.clear()
+        self._list(r.parent_findings, get_edition(r.parent_report.edition))
+
+    # ---- what the author does ------------------------------------------------------------
+    def _on_table_item_changed(self, item: QTableWidgetItem) -> None:
+        unit = self.unit_at(item.row())
+        if item.column() == 0 and unit is not None:
+            self.ticked.emit(unit.name, item.checkState() == Qt.CheckState.Checked)
+
+    def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
+        unit = self.unit_at(row)
+        if unit is None:
+            return
+        if column == FILE_COLUMN and len(unit.versions) > 1:
+            self.versionRequested.emit(row)
+        elif column != 0:  # the first column is the tick box
+            self.viewRequested.emit(row, None)
+
+    def _on_findings_item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        """The unit's report, read-only, at the finding (its cell selected, its text shown)."""
+        finding = item.data(0, Qt.ItemDataRole.UserRole)
+        row = self.selected_row()
+        if finding is not None and row is not None:
+            self.viewRequested.emit(row, finding)

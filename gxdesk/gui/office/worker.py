@@ -1,0 +1,39 @@
+"""The audit run off the GUI thread; the files themselves are read by worker processes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from gxdesk.exchange.collection import CollectionFile, audit, choose, read_roster
+
+
+class AuditWorker(QObject):
+    """Audits a collection, saying how far it got; ``cancel`` stops it between files."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)  # Audit, or the error message
+    cancel = False
+
+    def __init__(self, collection: CollectionFile) -> None:
+        super().__init__()
+        self.collection = collection
+
+    def run(self) -> None:
+        c = self.collection
+        try:
+            roster = read_roster(c.roster) if c.roster else None
+            result = audit(
+                c.paths,
+                roster=roster,
+                prior=c.prior,
+                parent=c.parent or None,
+                progress=self.progressed.emit,
+                cancelled=lambda: self.cancel,
+            )
+        except (OSError, ValueError) as exc:
+            self.finished.emit(str(exc))
+            return
+        for unit_name, path in c.chosen.items():  # the versions the author picked earlier
+            if any(u.name == unit_name and any(v.path == path for v in u.versions) for u in result.units):
+                choose(result, unit_name, path)
+        self.finished.emit(result)
