@@ -25,14 +25,22 @@ def units_folder(tmp_path):  # type: ignore[no-untyped-def]
     return folder, reports
 
 
-def test_office_window_audits_and_sums(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    folder, reports = units_folder(tmp_path)
-    window = make_window()
+def audited(qtbot, window, folder, **collection):  # type: ignore[no-untyped-def]
+    """The 汇总与审核 window of ``window`` with ``folder`` added (and collection settings), audited."""
     office = window.open_office()
     qtbot.addWidget(office)
     office.add_paths([str(folder)])
+    for key, value in collection.items():
+        setattr(office.collection, key, value)
     with qtbot.waitSignal(office.audited, timeout=60_000):
         office.run_audit()
+    return office
+
+
+def test_office_window_audits_and_sums(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, reports = units_folder(tmp_path)
+    window = make_window()
+    office = audited(qtbot, window, folder)
     table = office.units.table
     rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
     assert set(rows) == set(reports)
@@ -87,11 +95,7 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     from gxdesk.gui.wizard.steps import Step
 
     folder, reports = units_folder(tmp_path)
-    office = make_window().open_office()
-    qtbot.addWidget(office)
-    office.add_paths([str(folder)])
-    with qtbot.waitSignal(office.audited, timeout=60_000):
-        office.run_audit()
+    office = audited(qtbot, make_window(), folder)
     row = next(r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县甲局")
     office.units.table.selectRow(row)
     assert office.view_button.isEnabled()
@@ -153,11 +157,7 @@ def test_rollup_cells_say_which_units_gave_what(qtbot, make_window, answers, tmp
     from gxdesk.store import load
 
     folder, reports = units_folder(tmp_path)
-    office = make_window().open_office()
-    qtbot.addWidget(office)
-    office.add_paths([str(folder)])
-    with qtbot.waitSignal(office.audited, timeout=60_000):
-        office.run_audit()
+    office = audited(qtbot, make_window(), folder)
     office.make_rollup()
     window = office.rollup_window
     page = window.go_to(Step.APPLICATIONS)
@@ -189,11 +189,7 @@ def test_the_author_picks_another_version(qtbot, make_window, answers, tmp_path)
     older.values["t3.new.natural"] += 5  # the first file it sent, since corrected
     save(older, folder / "乙局-初稿.gxr")
     os.utime(folder / "乙局-初稿.gxr", (1_700_000_000, 1_700_000_000))
-    office = make_window().open_office()
-    qtbot.addWidget(office)
-    office.add_paths([str(folder)])
-    with qtbot.waitSignal(office.audited, timeout=60_000):
-        office.run_audit()
+    office = audited(qtbot, make_window(), folder)
     row = next(r for r in range(office.units.table.rowCount()) if office.units.table.item(r, 1).text() == "某某县乙局")
     assert office.units.table.item(row, 5).text() == "1.gxr（2 个版本）"
     office.units.table.selectRow(row)
@@ -227,12 +223,7 @@ def test_the_governments_own_report_is_checked_against_the_units(qtbot, make_win
     folder, reports = units_folder(tmp_path)
     parent = sum_units("某某县人民政府", 2025, list(reports.values())).report
     save(parent, folder / "县政府.gxr")  # beside its units' files, as offices keep them
-    office = make_window().open_office()
-    qtbot.addWidget(office)
-    office.add_paths([str(folder)])
-    office.collection.parent = str(folder / "县政府.gxr")
-    with qtbot.waitSignal(office.audited, timeout=60_000):
-        office.run_audit()
+    office = audited(qtbot, make_window(), folder, parent=str(folder / "县政府.gxr"))
     assert office.units.table.rowCount() == 3  # the government's own report is not one of its units
     assert office.units.parent_line.isVisible()
     assert office.units.parent_line.text() == "本级报告（某某县人民政府）：各单元格都等于计入汇总的单位之和"
@@ -257,12 +248,7 @@ def test_units_that_sent_nothing_are_rows_of_their_own(qtbot, make_window, answe
     folder, reports = units_folder(tmp_path)
     roster = tmp_path / "名单.csv"
     roster.write_text("\n".join([*reports, "某某县丁街道办事处"]), encoding="utf-8")
-    office = make_window().open_office()
-    qtbot.addWidget(office)
-    office.add_paths([str(folder)])
-    office.collection.roster = str(roster)
-    with qtbot.waitSignal(office.audited, timeout=60_000):
-        office.run_audit()
+    office = audited(qtbot, make_window(), folder, roster=str(roster))
     last = office.units.table.rowCount() - 1
     assert office.units.table.rowCount() == 4
     assert [office.units.table.item(last, c).text() for c in range(6)] == [
