@@ -265,3 +265,21 @@ def test_units_that_sent_nothing_are_rows_of_their_own(qtbot, make_window, answe
     assert not office.view_button.isEnabled() and not office.version_button.isEnabled()
     office.units.table.cellDoubleClicked.emit(last, 1)
     assert not office.viewers and len(office.included()) == 3
+
+
+def test_a_source_added_by_mistake_is_removed(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, reports = units_folder(tmp_path)
+    wrong = tmp_path / "别的县"
+    wrong.mkdir()
+    (tmp_path / "名单.csv").write_text("\n".join(reports), encoding="utf-8")
+    office = audited(qtbot, make_window(), folder, roster=str(tmp_path / "名单.csv"))
+    office.add_paths([str(wrong)])
+    answers.set("ask_choice", lambda _parent, _title, _label, options, *_: options.index(f"报告：{wrong}"))
+    office._on_remove_clicked()
+    assert office.collection.paths == [str(folder)] and office.collection.roster
+    assert str(wrong) not in office.sources.text()
+    answers.set(
+        "ask_choice", lambda _parent, _title, _label, options, *_: options.index(f"名单：{tmp_path / '名单.csv'}")
+    )
+    office._on_remove_clicked()
+    assert office.collection.roster == "" and "名单：" not in office.sources.text()

@@ -59,20 +59,32 @@ class OfficeWindow(QMainWindow):
     def _build(self) -> None:
         central = QWidget()
         layout = QVBoxLayout(central)
-        buttons = QHBoxLayout()
-        for text, slot in (
+        # Two rows, so that the window still fits a 1280-pixel-wide screen with large fonts:
+        # what goes into the collection, then what is done with it.
+        sources = QHBoxLayout()
+        for entry in (
             ("添加文件…", self._on_add_files_clicked),
             ("添加文件夹…", self._on_add_folder_clicked),
             ("单位名单…", self._on_roster_clicked),
             ("上年报告…", self._on_prior_clicked),
             ("本级报告…", self._on_parent_clicked),
+            ("移除…", self._on_remove_clicked),
+            None,
             ("打开清单…", self._on_open_clicked),
             ("保存清单…", self._on_save_clicked),
         ):
+            if entry is None:
+                sources.addStretch(1)
+                continue
+            text, slot = entry
             button = QPushButton(text)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            sources.addWidget(button)
+        layout.addLayout(sources)
+        self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
+        self.sources.setWordWrap(True)
+        layout.addWidget(self.sources)
+        actions = QHBoxLayout()
         self.run_button = QPushButton("开始审核")
         self.run_button.clicked.connect(self.run_audit)
         self.cancel_button = QPushButton("取消")
@@ -93,16 +105,19 @@ class OfficeWindow(QMainWindow):
         for button in (
             self.run_button,
             self.cancel_button,
+            None,
             self.view_button,
             self.version_button,
+            None,
             self.rollup_button,
             self.export_button,
         ):
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
-        self.sources = QLabel("把单位报告的文件或文件夹拖到这里，或点“添加文件夹…”。")
-        self.sources.setWordWrap(True)
-        layout.addWidget(self.sources)
+            if button is None:
+                actions.addSpacing(24)
+            else:
+                actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         self.units = UnitsPane()
         self.units.ticked.connect(self._on_units_ticked)
         self.units.viewRequested.connect(self._on_units_view_requested)
@@ -158,6 +173,33 @@ class OfficeWindow(QMainWindow):
         if path:
             self.collection.parent = path
             self._show_sources()
+
+    def _on_remove_clicked(self) -> None:
+        """Take back a folder, file, 名单, last year's folder or 本级 report added by mistake."""
+        c = self.collection
+        entries = [("报告", p) for p in c.paths] + [("上年", p) for p in c.prior]
+        entries += [("名单", c.roster)] if c.roster else []
+        entries += [("本级报告", c.parent)] if c.parent else []
+        if not entries:
+            dialogs.show_info(self, "移除", "还没有添加任何文件或文件夹。")
+            return
+        picked = dialogs.ask_choice(self, "移除", "从本次汇总中移除：", [f"{k}：{p}" for k, p in entries])
+        if picked is not None:
+            self.remove_source(*entries[picked])
+
+    def remove_source(self, kind: str, path: str) -> None:
+        """Forget one source; the next audit runs without it (the files themselves are untouched)."""
+        c = self.collection
+        if kind == "报告":
+            c.paths = [p for p in c.paths if p != path]
+        elif kind == "上年":
+            c.prior = [p for p in c.prior if p != path]
+        elif kind == "名单":
+            c.roster = ""
+        elif kind == "本级报告":
+            c.parent = ""
+        self._show_sources()
+        self.statusBar().showMessage(f"已移除“{Path(path).name}”；重新审核后生效", 8000)
 
     def _on_open_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "打开汇总清单", "", f"汇总清单 (*{COLLECTION_SUFFIX})")
