@@ -142,9 +142,6 @@ class UnitsPane(QSplitter):
         rows = {i.row() for i in self.table.selectedIndexes()}
         return min(rows) if rows else None
 
-    def row_of(self, name: str) -> int | None:
-        return next((r for r in range(self.table.rowCount()) if self.table.item(r, 1).text() == name), None)
-
     # ---- findings ------------------------------------------------------------------------
     def _on_table_item_selection_changed(self) -> None:
         self.findings.clear()
@@ -152,8 +149,8 @@ class UnitsPane(QSplitter):
         unit = self.unit_at(row) if row is not None else None
         self.unitSelected.emit(unit)
         if unit is None:
-            if row is not None:
-                name = self.table.item(row, 1).text()
+            if row is not None and self.result is not None:
+                name = self.result.missing[row - len(self.result.units)]
                 self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{name}”的报告"]))
             return
         edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.domain.findings import Finding
+from gxdesk.domain.report import Report
 from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
 from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, choose
 from gxdesk.gui import dialogs
@@ -102,19 +104,15 @@ class OfficeWindow(QMainWindow):
         self.version_button.setToolTip("同一单位报送了几个版本时，选用哪一个（默认最新的；也可双击“文件”列）")
         self.version_button.setEnabled(False)
         self.version_button.clicked.connect(self._on_version_clicked)
-        for button in (
-            self.run_button,
-            self.cancel_button,
-            None,
-            self.view_button,
-            self.version_button,
-            None,
-            self.rollup_button,
-            self.export_button,
-        ):
-            if button is None:
+        groups = (
+            (self.run_button, self.cancel_button),
+            (self.view_button, self.version_button),
+            (self.rollup_button, self.export_button),
+        )
+        for i, group in enumerate(groups):
+            if i:
                 actions.addSpacing(24)
-            else:
+            for button in group:
                 actions.addWidget(button)
         actions.addStretch(1)
         layout.addLayout(actions)
@@ -294,16 +292,16 @@ class OfficeWindow(QMainWindow):
         self.view_button.setEnabled(unit is not None)
         self.version_button.setEnabled(unit is not None and len(unit.versions) > 1)
 
-    def _on_units_view_requested(self, row: int, finding: object) -> None:
+    def _on_units_view_requested(self, row: int, finding: Finding | None) -> None:
         viewer = self.view_unit(row)
         if viewer is not None and finding is not None:
-            viewer.go_to_finding(finding)  # type: ignore[arg-type]
+            viewer.go_to_finding(finding)
 
     def _check_parent(self) -> None:
         """ROLLUP-SUM of the government's own report against the units ticked in."""
         r = self.result
         if r is not None and r.parent_report is not None:
-            r.check_parent(self.included())  # type: ignore[arg-type]
+            r.check_parent(self.included())
             self.units.show_parent(r.parent_report.meta.agency or Path(self.collection.parent).name)
         else:
             self.units.show_parent("")
@@ -371,10 +369,15 @@ class OfficeWindow(QMainWindow):
         return window
 
     # ---- outputs -------------------------------------------------------------------------
-    def included(self) -> list[object]:
+    def included(self) -> list[Report]:
+        """The reports of the units ticked in (the chosen version of each)."""
         assert self.result is not None
         excluded = {agency_key(n) for n in self.collection.excluded}
-        return [u.chosen.report for u in self.result.units if agency_key(u.name) not in excluded and u.chosen.report]
+        return [
+            u.chosen.report
+            for u in self.result.units
+            if agency_key(u.name) not in excluded and u.chosen.report is not None
+        ]
 
     def make_rollup(self) -> None:
         """A new roll-up report in a wizard window; or, if the opener holds one, its numbers updated."""
@@ -387,7 +390,7 @@ class OfficeWindow(QMainWindow):
         is_rollup = opener_doc is not None and "rollup_units" in opener_doc.report.settings
         agency = opener_doc.report.meta.agency if is_rollup and opener_doc else "（汇总）"
         try:
-            rollup = sum_units(agency, self.result.year, self.included())  # type: ignore[arg-type]
+            rollup = sum_units(agency, self.result.year, self.included())
         except ValueError as exc:
             dialogs.show_error(self, str(exc))
             return
@@ -420,7 +423,7 @@ class OfficeWindow(QMainWindow):
         from gxdesk.exchange import summary_xlsx
 
         assert self.result is not None
-        rollup = sum_units("（汇总）", self.result.year, self.included()) if self.result.year else None  # type: ignore[arg-type]
+        rollup = sum_units("（汇总）", self.result.year, self.included()) if self.result.year else None
         result = self.result
         written = write_with_recovery(
             self, path, lambda p: summary_xlsx.write(result, p, rollup), "Excel 工作簿 (*.xlsx)"
