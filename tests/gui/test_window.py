@@ -521,3 +521,22 @@ def test_autosave_failure_is_said_once_and_the_work_stays(qtbot, make_window, mo
     assert said == ["自动保存恢复副本失败：文件正被其他程序打开，请先在 Word/WPS 中关闭它。请及时保存报告。"]
     assert "自动保存恢复副本失败" in window.statusBar().currentMessage()
     assert window.doc.report.values["t4.cases.review_other"] == 4
+
+
+def test_start_up_loads_no_word_or_excel_library() -> None:
+    """The window on a report, shown: python-docx, openpyxl, lxml and the panels not on screen
+    are imported only when used (export, import, 汇总与审核, 对比上年)."""
+    code = (
+        "import sys, os, tempfile; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
+        "os.environ['GXDESK_CONFIG_DIR'] = tempfile.mkdtemp();"
+        "from gxdesk.gui.app import create_application, build_window;"
+        "from gxdesk.resources import sample, SAMPLE_2021;"
+        "app = create_application(); w = build_window(str(sample(SAMPLE_2021))); w.show(); app.processEvents();"
+        "later = ('docx', 'openpyxl', 'lxml', 'gxdesk.exchange.docx_writer', 'gxdesk.exchange.importer',"
+        " 'gxdesk.gui.office', 'gxdesk.gui.compare_panel',"
+        " 'gxdesk.gui.wizard.table_page', 'gxdesk.gui.wizard.finish_page');"
+        "print([m for m in later if m in sys.modules]); w.doc.undo_stack.setClean()"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
