@@ -21,7 +21,7 @@ from gxdesk.domain.fields import FieldSpec
 from gxdesk.domain.fields import field as declared_field
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import FieldGroup, TextKey
-from gxdesk.domain.report import Report
+from gxdesk.domain.report import Contribution, Report
 from gxdesk.domain.rules import compute, evaluate, prior_values
 from gxdesk.domain.tables import TableSpec
 from gxdesk.domain.textutil import clean_text
@@ -61,6 +61,9 @@ class YearPlan:
     values: dict[str, Value]
     claimed: dict[str, Value]
     dropped: tuple[str, ...]
+    # A roll-up's provenance goes with it within an edition; in another edition it no longer
+    # describes the cells, and is left behind (undo brings it back).
+    sources: dict[str, tuple[Contribution, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -127,8 +130,10 @@ class ReportState:
         """Raises UnsupportedYearError for a year before the formats."""
         target = edition_for_year(year)
         values, dropped = convert_values(self.report.values, self.edition, target)
-        claimed = dict(self.report.claimed) if target.id == self.report.edition else {}
-        return YearPlan(year, target.id, values, claimed, tuple(dropped))
+        same = target.id == self.report.edition
+        claimed = dict(self.report.claimed) if same else {}
+        sources = dict(self.report.sources) if same else {}
+        return YearPlan(year, target.id, values, claimed, tuple(dropped), sources)
 
     def plan_paste(self, table: TableSpec, top: int, left: int, rows: list[list[str]]) -> PastePlan:
         """Read ``rows`` into ``table`` from grid position (top, left); merged areas count once."""
@@ -210,7 +215,7 @@ class ReportState:
         structure = plan.edition != r.edition
         changed = frozenset(r.values) | frozenset(plan.values)
         r.meta.year, r.edition = plan.year, plan.edition
-        r.values, r.claimed = dict(plan.values), dict(plan.claimed)
+        r.values, r.claimed, r.sources = dict(plan.values), dict(plan.claimed), dict(plan.sources)
         return self._recompute(cells=changed, fields=frozenset({(FieldGroup.META, "year")}), structure=structure)
 
     def replace(self, report: Report) -> Change:

@@ -155,7 +155,7 @@ class ReportDocument(QObject):
         r = self.report
         if plan.year == r.meta.year:
             return
-        before = YearPlan(r.meta.year, r.edition, dict(r.values), dict(r.claimed), ())
+        before = YearPlan(r.meta.year, r.edition, dict(r.values), dict(r.claimed), (), dict(r.sources))
         self._push(ChangeYearCommand(self, before, plan, f"报告年度改为{plan.year}"))
 
     def replace_report(self, report: Report, text: str) -> None:

@@ -166,15 +166,21 @@ def _sources_out(sources: dict[str, tuple[Contribution, ...]]) -> dict[str, list
 
 
 def _sources_in(raw: Any, edition: Edition) -> dict[str, tuple[Contribution, ...]]:
-    """A roll-up's provenance: {key: [[agency, value], ...]}; keys are cells or fees.<field>."""
+    """A roll-up's provenance: {key: [[agency, value], ...]}; keys are cells or fees.<field>.
+
+    Provenance is derived data: a key this edition does not have is left out, never a reason
+    to refuse the file.
+    """
     what = "汇总来源"
     if not isinstance(raw, dict):
         raise InvalidReportError(f"{what}的格式不正确")
     fee_keys = {FEE_SOURCE + spec.id for spec in FEE_FIELDS}
     out: dict[str, tuple[Contribution, ...]] = {}
     for key, items in raw.items():
-        if not (edition.has_cell(key) or key in fee_keys) or not isinstance(items, list):
-            raise InvalidReportError(f"{what}中有无法识别的单元格“{key}”")
+        if not (edition.has_cell(key) or key in fee_keys):
+            continue
+        if not isinstance(items, list):
+            raise InvalidReportError(f"{what}“{key}”的格式不正确")
         contributions = []
         for item in items:
             if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):

@@ -31,6 +31,7 @@ from gxdesk.domain.rollup import (
     sum_units,
 )
 from gxdesk.domain.rules import compute
+from gxdesk.domain.state import ReportState, YearPlan
 from gxdesk.exchange import docx_writer, xlsx_writer
 from gxdesk.exchange.collection import audit, read_roster
 from gxdesk.exchange.summary_xlsx import write as write_summary
@@ -201,10 +202,23 @@ def test_every_summed_cell_says_which_units_gave_what(inbox, result, tmp_path) -
     assert again.sources == rollup.report.sources
     assert provenance_note(again, total, None) == provenance_note(rollup.report, total, None)
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["sources"]["t9.nowhere"] = [["某局", 1]]
+    data["sources"]["t9.nowhere"] = [["某局", 1]]  # derived data: an unknown cell is left out
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    with pytest.raises(StoreError, match="汇总来源中有无法识别的单元格“t9.nowhere”"):
+    assert load(path).sources == rollup.report.sources
+    data["sources"][total] = "某局 1"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(StoreError, match="汇总来源“t3.r7_total.total”的格式不正确"):
         load(path)
+    # Moved to another edition's year, the roll-up leaves its provenance behind; undo brings it back.
+    state = ReportState(copy.deepcopy(rollup.report))
+    before = YearPlan(YEAR, "2021", dict(state.report.values), {}, (), dict(state.report.sources))
+    state.apply_year(state.plan_year(2020))
+    assert state.report.sources == {}
+    save(state.report, path)
+    assert load(path).sources == {}
+    state.apply_year(state.plan_year(2026))
+    state.apply_year(before)
+    assert state.report.sources == rollup.report.sources
 
 
 def test_rollup_sum_finds_the_cells_that_differ(inbox, result) -> None:  # type: ignore[no-untyped-def]
