@@ -120,18 +120,12 @@ def source_name(report: Report, key: str) -> str:
     return edition.cell(key).name if edition.has_cell(key) else key
 
 
-def describe_provenance(contributions: Sequence[Contribution], *, limit: int | None = None) -> str:
-    """ "某局 3 + 某镇 2" for a summed cell; units that gave 0 are counted, not listed.
-
-    With ``limit``, at most that many units are named (a tooltip over 60 units' figures).
-    """
+def describe_provenance(contributions: Sequence[Contribution]) -> str:
+    """ "某局 3 + 某镇 2" for a summed cell (the 汇总来源 sheet); units that gave 0 are counted, not listed."""
     given = [c for c in contributions if c.value]
     if not given:
         return "各单位均为 0 或未填写"
-    shown = given if limit is None else given[:limit]
-    text = " + ".join(f"{c.agency} {format_value(c.value)}" for c in shown)
-    if len(given) > len(shown):
-        text += f" + 其余 {len(given) - len(shown)} 个单位共 {format_value(_sum(c.value for c in given[len(shown) :]))}"
+    text = " + ".join(f"{c.agency} {format_value(c.value)}" for c in given)
     zeros = len(contributions) - len(given)
     return text + (f"（另有 {zeros} 个单位填 0）" if zeros else "")
 
