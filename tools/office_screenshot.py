@@ -1,6 +1,7 @@
 """Screenshot of the 汇总与审核 window on a generated county collection (for docs/screenshots).
 
-Run under Xvfb: ``xvfb-run -a -s "-screen 0 1366x768x24" python tools/office_screenshot.py``.
+Run under Xvfb: ``xvfb-run -a -s "-screen 0 1366x768x24" python tools/office_screenshot.py [--out DIR]``.
+The windows size themselves to the screen, as they do for a clerk.
 """
 
 from __future__ import annotations
@@ -17,7 +18,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 
 def main() -> int:
+    import argparse
+
     from screenshots import grab
+
+    parser = argparse.ArgumentParser(description="汇总与审核窗口截图")
+    parser.add_argument("--out", default="docs/screenshots/1366x768", help="输出文件夹（按屏幕大小分）")
+    out_dir = Path(parser.parse_args().out)
+    out_dir.mkdir(parents=True, exist_ok=True)
 
     os.environ.setdefault("GXDESK_CONFIG_DIR", tempfile.mkdtemp(prefix="gxdesk-shots-"))
     from helpers import balanced_report
@@ -51,7 +59,6 @@ def main() -> int:
     app = create_application()
     window = build_window(None)
     office = window.open_office()
-    office.resize(1280, 720)
     office.collection.roster = str(roster)
     office.collection.parent = str(folder / "青禾县2025年政府信息公开工作年度报告.docx")
     office.add_paths([str(folder)])
@@ -63,8 +70,7 @@ def main() -> int:
     office.units.table.selectRow(1)
     for _ in range(10):
         app.processEvents()
-    out = Path("docs/screenshots/office.png")
-    print(grab(office, out))
+    print(grab(office, out_dir / "office.png"))
     # The selected unit opened read-only, on the table its error is in.
     from gxdesk.gui.wizard.steps import Step
 
@@ -72,17 +78,15 @@ def main() -> int:
     row = next(i for i, u in enumerate(office.result.units) if any(f.code == "T3-BALANCE" for f in u.findings))
     viewer = office.view_unit(row)
     assert viewer is not None
-    viewer.resize(1280, 720)
     error = next(f for f in viewer.doc.findings if f.code == "T3-BALANCE")
     viewer.go_to_finding(error)
     for _ in range(10):
         app.processEvents()
     assert viewer.current_step() is Step.APPLICATIONS
-    print(grab(viewer, Path("docs/screenshots/office-unit-read-only.png")))
+    print(grab(viewer, out_dir / "office-unit-read-only.png"))
     # A roll-up of the units: a summed cell's tooltip names what each unit gave.
     office.make_rollup()
     rollup = office.rollup_window
-    rollup.resize(1280, 720)
     page = rollup.go_to(Step.APPLICATIONS)
     index = page.model.index_of("t3.new.natural")
     page.view.setCurrentIndex(index)
@@ -97,7 +101,7 @@ def main() -> int:
     )
     for _ in range(20):
         app.processEvents()
-    print(grab(rollup, Path("docs/screenshots/office-rollup-sources.png"), screen=True))
+    print(grab(rollup, out_dir / "office-rollup-sources.png", screen=True))
     rollup.doc.undo_stack.setClean()
     window.doc.undo_stack.setClean()
     os._exit(0)

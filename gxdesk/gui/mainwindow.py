@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         size = fitted(PREFERRED_SIZE, MINIMUM_SIZE, available)
         width, height = size.width(), size.height()
         self.resize(size)
-        self.step_list.setFixedWidth(max(190, min(300, available.width() // 6)))
+        self.step_list.setFixedWidth(max(228, min(300, available.width() // 6)))  # a heading on one line
         left = available.x() + max(0, (available.width() - width - FRAME.width()) // 2)
         top = available.y() + max(0, (available.height() - height - FRAME.height()) // 2)
         self.move(left, top)
