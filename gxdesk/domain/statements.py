@@ -17,6 +17,10 @@ from gxdesk.domain.editions.common import (
     CARRY_OUT,
     NEW,
     RESULTS_TOTAL,
+    ROW_COERCION,
+    ROW_FEES,
+    ROW_LICENSE,
+    ROW_PENALTY,
     T3,
     T3_RESULTS_HEAD,
     T4_GROUPS,
@@ -24,7 +28,7 @@ from gxdesk.domain.editions.common import (
     t2_cell,
     t4_total,
 )
-from gxdesk.domain.tables import cell_id
+from gxdesk.domain.tables import Node, cell_id
 from gxdesk.domain.textutil import NUMBER
 
 FEES_COLLECTED = "fees.collected"  # not a table cell: part 六's figure (2021 edition)
@@ -70,6 +74,17 @@ _COUNT = "(?:件|个|宗|起|份)"
 _ITEM = "(?:件|条|个|宗)"
 _NOT_LISTED = "(?<![和及与、])"  # 许可和行政处罚信息共N条 is a sum of two rows, not one
 _DOCS = "(?:行政)?规范性文件"
+
+
+def _decisions(row: Node, block: str) -> Claim:
+    """行政许可/处罚/强制 N 件: the decisions of one 表二 row, its label read from the table."""
+    return Claim(
+        row.id,
+        rf"{_NOT_LISTED}{row.label}(?:决定|信息)?{_TOTALS}(NUM){_ITEM}",
+        (t2_cell(block, row.id, "decisions"),),
+    )
+
+
 HANDLED = (_t3(NEW), _t3(CARRIED_IN))  # 新收 + 上年结转: what "收到申请N件" often means
 
 CLAIMS: tuple[Claim, ...] = (
@@ -148,25 +163,13 @@ CLAIMS: tuple[Claim, ...] = (
         (t2_cell("b1", "normative", "repealed"),),
         context="规范性文件",
     ),
-    Claim(
-        "license",
-        rf"{_NOT_LISTED}行政许可(?:决定|信息)?{_TOTALS}(NUM){_ITEM}",
-        (t2_cell("b5", "license", "decisions"),),
-    ),
-    Claim(
-        "penalty",
-        rf"{_NOT_LISTED}行政处罚(?:决定|信息)?{_TOTALS}(NUM){_ITEM}",
-        (t2_cell("b6", "penalty", "decisions"),),
-    ),
-    Claim(
-        "coercion",
-        rf"{_NOT_LISTED}行政强制(?:决定|信息)?{_TOTALS}(NUM){_ITEM}",
-        (t2_cell("b6", "coercion", "decisions"),),
-    ),
+    _decisions(ROW_LICENSE, "b5"),
+    _decisions(ROW_PENALTY, "b6"),
+    _decisions(ROW_COERCION, "b6"),
     Claim(
         "fees-amount",
-        rf"行政事业性收费(?:金额|收入)?{_TOTALS}(AMT)万元",
-        (t2_cell("b8", "fees", "amount"),),
+        rf"{ROW_FEES.label}(?:金额|收入)?{_TOTALS}(AMT)万元",
+        (t2_cell("b8", ROW_FEES.id, "amount"),),
     ),
     Claim(
         "fees-collected",
