@@ -9,19 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gxdesk import __version__, cli_office
+from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, write_out
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
-from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.fonts import FONT_SETS
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
-from gxdesk.oserrors import describe
 from gxdesk.store import StoreError, load, save
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 _PART_ORDER = [BASIC, PREFACE, *(p.numeral for p in PARTS)]
 _PART_TITLE = {p.numeral: p.heading for p in PARTS} | {PREFACE: "前言", BASIC: "基本信息", "": "全表"}
 
@@ -45,8 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gxdesk {__version__}", help="显示版本号")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
 
-    p = sub.add_parser("new", help="新建报告文件", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "new", "新建报告文件")
     p.add_argument("out", metavar="OUT.gxr", help="要创建的报告文件")
     p.add_argument("--agency", required=True, help="机关名称")
     p.add_argument("--year", required=True, type=int, help="报告年度，如 2026")
@@ -55,15 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
-    p = sub.add_parser("check", help="检查报告的勾稽关系和常见问题", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "check", "检查报告的勾稽关系和常见问题")
     p.add_argument("files", nargs="+", metavar="FILE", help="报告文件（.gxr），或收到的 .xlsx / .docx 文件")
     p.add_argument("--json", action="store_true", help="以 JSON 数组输出")
     p.add_argument("--year", type=int, help="检查 .xlsx/.docx 时，文件中没有标题年份则用此年度")
     p.add_argument("--all", action="store_true", help="逐项列出每个未填写的单元格（默认每部分只列前几项）")
 
-    p = sub.add_parser("export", help="导出 Word 文档或 Excel 工作簿", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "export", "导出 Word 文档或 Excel 工作簿")
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
     p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档到此文件")
     p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 工作簿到此文件")
@@ -73,16 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="Word 字体：gb2312（公文字体，默认）或 windows（Windows 自带字体）",
     )
 
-    p = sub.add_parser("import", help="从 Excel、Word 或上年报告导入数字和文字", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "import", "从 Excel、Word 或上年报告导入数字和文字")
     p.add_argument("file", metavar="FILE.gxr", help="要导入到的报告文件")
     p.add_argument("--from", dest="source", required=True, metavar="SRC", help="来源文件（.xlsx、.docx 或 .gxr）")
     p.add_argument("--prior-year", action="store_true", help="来源是上年的报告：作为上年数据导入，并结转“上年结转”")
     p.add_argument("--dry-run", action="store_true", help="只显示将要导入的内容，不修改报告")
     p.add_argument("--accept-totals", action="store_true", help="采用按各项重新计算的合计（忽略来源中写的合计）")
 
-    p = sub.add_parser("show", help="以表格形式显示报告中的统计数据", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "show", "以表格形式显示报告中的统计数据")
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出每个单元格")
     cli_office.add_parsers(sub)
@@ -116,29 +109,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        _err("已中断")
+        err("已中断")
         return EXIT_UNREADABLE
     except MemoryError:
-        _err("内存不足，无法完成操作；文件未被修改")
+        err("内存不足，无法完成操作；文件未被修改")
         return EXIT_UNREADABLE
     except Exception as exc:  # never a traceback for the clerk: say what failed, in Chinese
-        _err(f"处理时发生意外错误（{type(exc).__name__}：{exc}）；已有文件未被修改。如反复出现，请将此信息告知技术支持")
+        err(f"处理时发生意外错误（{type(exc).__name__}：{exc}）；已有文件未被修改。如反复出现，请将此信息告知技术支持")
         return EXIT_UNREADABLE
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not args.force:
-        _err(f"文件“{out}”已存在；如要覆盖请加 --force")
+        err(f"文件“{out}”已存在；如要覆盖请加 --force")
         return EXIT_UNREADABLE
     try:
         report = Report.new(args.agency.strip(), args.year, AgencyKind(args.kind))
         save(report, out)
     except UnsupportedYearError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     except StoreError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     edition = edition_of(report)
     print(f"已创建“{out}”：{report.meta.full_title}，使用{edition.name}")
@@ -152,7 +145,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             report = _load_any(name, args.year)
         except (StoreError, ValueError) as exc:
-            _err(str(exc))
+            err(str(exc))
             status = EXIT_UNREADABLE
             continue
         edition = edition_of(report)
@@ -209,7 +202,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     try:
         report = load(args.file)
     except StoreError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     edition = edition_of(report)
     values = compute(edition, report.values)
@@ -238,12 +231,12 @@ def _load_any(name: str, year: int | None) -> Report:
 
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.docx and not args.xlsx:
-        _err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx --xlsx 报告.xlsx")
+        err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx --xlsx 报告.xlsx")
         return EXIT_UNREADABLE
     try:
         report = load(args.file)
     except StoreError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     # python-docx and openpyxl load only when exporting
     from gxdesk.exchange import docx_writer, xlsx_writer
@@ -258,14 +251,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     for target, content in jobs:
         if not target:
             continue
-        out = Path(target)
         data = content()  # building the file is not a disk problem: let its errors show as such
-        try:
-            write_bytes(out, data)
-        except OSError as exc:
-            _err(f"无法写入“{out}”：{describe(exc)}")
+        if not write_out(target, lambda p, d=data: write_bytes(p, d)):
             return EXIT_UNREADABLE
-        print(f"已导出“{out}”{note}")
+        print(f"已导出“{target}”{note}")
     return EXIT_OK
 
 
@@ -278,7 +267,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = load(args.file)
         found = read(args.source)
     except (StoreError, SourceError) as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     result = plan(report, found, prior_year=args.prior_year)
     if args.accept_totals:
@@ -293,7 +282,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         save(result.report, Path(args.file))
     except StoreError as exc:
-        _err(str(exc))
+        err(str(exc))
         return EXIT_UNREADABLE
     print(f"已导入并保存“{args.file}”（原文件已备份为 .bak）")
     return EXIT_OK
@@ -320,13 +309,9 @@ def _launch_gui(argv: list[str]) -> int:
     try:
         from gxdesk.gui.app import main as gui_main
     except ImportError as exc:
-        _err(f"无法启动图形界面（{exc}）。命令行用法见 gxdesk --help")
+        err(f"无法启动图形界面（{exc}）。命令行用法见 gxdesk --help")
         return EXIT_UNREADABLE
     return gui_main(argv)
-
-
-def _err(message: str) -> None:
-    print(clean_text(message), file=sys.stderr)
 
 
 def _utf8_console() -> None:

@@ -8,15 +8,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, write_out
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import AgencyKind
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
-
 
 def add_parsers(sub: Any) -> None:
-    p = sub.add_parser("audit", help="审核一批单位报告（汇总与审核）", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "audit", "审核一批单位报告（汇总与审核）")
     p.add_argument("paths", nargs="+", metavar="PATH", help="单位报告文件或文件夹（查找 .docx、.xlsx、.gxr）")
     p.add_argument("--units", metavar="名单", help="单位名单（.xlsx 或 .csv，每行一个单位，可附机关类型和别名）")
     p.add_argument("--prior", nargs="+", default=[], metavar="PATH", help="上年的报告文件或文件夹（跨年度检查）")
@@ -26,8 +24,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
     p.add_argument("--jobs", type=int, help="并行进程数（默认按 CPU 核数）")
 
-    p = sub.add_parser("rollup", help="把各单位报告的统计表加总成一份报告（全县口径）", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "rollup", "把各单位报告的统计表加总成一份报告（全县口径）")
     p.add_argument("out", metavar="OUT.gxr", help="要写出的汇总报告")
     p.add_argument("--from", dest="sources", nargs="+", required=True, metavar="PATH", help="单位报告文件或文件夹")
     p.add_argument("--agency", required=True, help="汇总报告的机关名称")
@@ -38,8 +35,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
     p.add_argument("--jobs", type=int, help="并行进程数")
 
-    p = sub.add_parser("compare", help="与上年报告对比：数字的变化和沿用上年的文字", add_help=False)
-    p.add_argument("-h", "--help", action="help", help="显示帮助")
+    p = add_command(sub, "compare", "与上年报告对比：数字的变化和沿用上年的文字")
     p.add_argument("file", metavar="FILE.gxr", help="本年报告（.gxr，已导入上年报告时可不加 --prior）")
     p.add_argument("--prior", metavar="OTHER", help="上年报告（.gxr、.docx 或 .xlsx）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -63,20 +59,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
             jobs=args.jobs, progress=_progress,
         )  # fmt: skip
     except (OSError, ValueError) as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return EXIT_UNREADABLE
     if not result.units:
-        print("没有读到任何可识别的报告：" + "；".join(f"{Path(u.path).name}（{u.reason}）" for u in result.unreadable),
-              file=sys.stderr)  # fmt: skip
+        err("没有读到任何可识别的报告：" + "；".join(f"{Path(u.path).name}（{u.reason}）" for u in result.unreadable))
         return EXIT_UNREADABLE
     if args.xlsx:
         from gxdesk.exchange import summary_xlsx
-        from gxdesk.oserrors import describe
 
-        try:
-            summary_xlsx.write(result, args.xlsx)
-        except OSError as exc:
-            print(f"无法写入“{args.xlsx}”：{describe(exc)}", file=sys.stderr)
+        if not write_out(args.xlsx, lambda p: summary_xlsx.write(result, p)):
             return EXIT_UNREADABLE
     if args.json:
         from gxdesk.domain.editions import get_edition
@@ -145,13 +136,13 @@ def cmd_rollup(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.exists() and not args.force:
-        print(f"文件“{out}”已存在；如要覆盖请加 --force", file=sys.stderr)
+        err(f"文件“{out}”已存在；如要覆盖请加 --force")
         return EXIT_UNREADABLE
     try:
         roster = read_roster(args.units) if args.units else None
         files = read_all(discover(args.sources), year_hint=args.year, jobs=args.jobs, progress=_progress)
     except (OSError, ValueError) as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return EXIT_UNREADABLE
     excluded = {agency_key(n) for n in args.exclude}
 
@@ -163,23 +154,23 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     wrong_year = [f for f in files if f.report is not None and f.report.meta.year != args.year]
     if wrong_year:
         names = "；".join(f"{Path(f.path).name}（{f.report.meta.year}年度）" for f in wrong_year if f.report)
-        print(f"以下文件不是{args.year}年度的报告，不能一起汇总：{names}", file=sys.stderr)
+        err(f"以下文件不是{args.year}年度的报告，不能一起汇总：{names}")
         return EXIT_UNREADABLE
     for f in files:
         if f.report is None:
-            print(f"无法读取，未计入：{Path(f.path).name}（{f.reason}）", file=sys.stderr)
+            err(f"无法读取，未计入：{Path(f.path).name}（{f.reason}）")
     chosen: dict[str, Any] = {}
     for f in sorted((f for f in files if f.report is not None), key=lambda f: f.mtime):
         chosen[unit_key(f)] = f.report  # the newest version of a unit wins
     if not chosen:
-        print("没有可汇总的单位报告", file=sys.stderr)
+        err("没有可汇总的单位报告")
         return EXIT_UNREADABLE
     try:
         rollup = sum_units(args.agency, args.year, list(chosen.values()), AgencyKind(args.kind))
         rollup.report.settings["rollup_units"] = "、".join(rollup.units)
         save(rollup.report, out)
     except (ValueError, StoreError) as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return EXIT_UNREADABLE
     print(f"已汇总 {len(rollup.units)} 个单位，写入“{out}”：{rollup.report.meta.full_title}")
     return EXIT_OK
@@ -187,7 +178,6 @@ def cmd_rollup(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     from gxdesk.exchange import compare_out
-    from gxdesk.oserrors import describe
     from gxdesk.store import StoreError, load
 
     try:
@@ -198,18 +188,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
             report = plan(report, read(args.prior), prior_year=True).report
     except (StoreError, ValueError, OSError) as exc:
-        print(str(exc), file=sys.stderr)
+        err(str(exc))
         return EXIT_UNREADABLE
     if report.prior is None:
-        print(compare_out.as_text(report), file=sys.stderr)
+        err(compare_out.as_text(report))
         return EXIT_UNREADABLE
     for target, kind in ((args.xlsx, "xlsx"), (args.docx, "docx")):
-        if target:
-            try:
-                compare_out.write(report, target, kind)
-            except OSError as exc:
-                print(f"无法写入“{target}”：{describe(exc)}", file=sys.stderr)
-                return EXIT_UNREADABLE
+        if target and not write_out(target, lambda p, k=kind: compare_out.write(report, p, k)):
+            return EXIT_UNREADABLE
     if args.json:
         print(json.dumps(compare_out.as_json(report), ensure_ascii=False, indent=1))
     else:
