@@ -201,6 +201,20 @@ def wps_like(path: Path, source: Path) -> None:
     shutil.move(tmp, path)
 
 
+def word_table_four(document):  # type: ignore[no-untyped-def]
+    """表四 as agencies lay it out in Word: merged group headers over three rows, a blank data row."""
+    t4 = document.add_table(rows=4, cols=15)
+    t4.cell(0, 0).merge(t4.cell(0, 4)).text = "行政复议"
+    t4.cell(0, 5).merge(t4.cell(0, 14)).text = "行政诉讼"
+    t4.cell(1, 5).merge(t4.cell(1, 9)).text = "未经复议直接起诉"
+    t4.cell(1, 10).merge(t4.cell(1, 14)).text = "复议后起诉"
+    for i, label in enumerate(T4_HEAD):
+        t4.cell(1, i).merge(t4.cell(2, i)).text = label
+        t4.cell(2, 5 + i).text = label
+        t4.cell(2, 10 + i).text = label
+    return t4
+
+
 def docx_report(path: Path, *, year: int = 2025) -> dict[str, list[int]]:
     """A Word report made by hand: title, variant headings, merged table cells, wrapped labels."""
     numbers = t3_numbers(seed=2)
@@ -242,15 +256,7 @@ def docx_report(path: Path, *, year: int = 2025) -> dict[str, list[int]]:
             t3.cell(r, 3 + c).text = str(v)
     t3.cell(5, 0).merge(t3.cell(5 + 21, 0)).text = "三、本年度办理结果"
     document.add_paragraph("四、政府信息公开行政复议和行政诉讼情况")
-    t4 = document.add_table(rows=4, cols=15)
-    t4.cell(0, 0).merge(t4.cell(0, 4)).text = "行政复议"
-    t4.cell(0, 5).merge(t4.cell(0, 14)).text = "行政诉讼"
-    t4.cell(1, 5).merge(t4.cell(1, 9)).text = "未经复议直接起诉"
-    t4.cell(1, 10).merge(t4.cell(1, 14)).text = "复议后起诉"
-    for i, label in enumerate(T4_HEAD):
-        t4.cell(1, i).merge(t4.cell(2, i)).text = label
-        t4.cell(2, 5 + i).text = label
-        t4.cell(2, 10 + i).text = label
+    t4 = word_table_four(document)
     for i in range(15):
         t4.cell(3, i).text = "0"
     document.add_paragraph("五、存在的主要问题及改进情况")

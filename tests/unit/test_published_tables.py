@@ -51,15 +51,7 @@ def test_table_four_with_blank_cells_scattered_and_merged_word_headers(tmp_path)
     """A Word 表四 with merged headers, blanks instead of zeros, numbers only where non-zero."""
     document = docx.Document()
     document.add_paragraph("某某县人民政府2025年政府信息公开工作年度报告")
-    t4 = document.add_table(rows=4, cols=15)
-    t4.cell(0, 0).merge(t4.cell(0, 4)).text = "行政复议"
-    t4.cell(0, 5).merge(t4.cell(0, 14)).text = "行政诉讼"
-    t4.cell(1, 5).merge(t4.cell(1, 9)).text = "未经复议直接起诉"
-    t4.cell(1, 10).merge(t4.cell(1, 14)).text = "复议后起诉"
-    for i, label in enumerate(builders.T4_HEAD):
-        t4.cell(1, i).merge(t4.cell(2, i)).text = label
-        t4.cell(2, 5 + i).text = label
-        t4.cell(2, 10 + i).text = label
+    t4 = builders.word_table_four(document)
     t4.cell(3, 0).text, t4.cell(3, 4).text = "3", "3"
     path = tmp_path / "r.docx"
     document.save(str(path))
