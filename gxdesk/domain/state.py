@@ -21,7 +21,7 @@ from gxdesk.domain.fields import FieldSpec
 from gxdesk.domain.fields import field as declared_field
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import FieldGroup, TextKey
-from gxdesk.domain.report import Contribution, Report
+from gxdesk.domain.report import Contribution, PriorYear, Report
 from gxdesk.domain.rules import compute, evaluate, prior_values
 from gxdesk.domain.tables import TableSpec
 from gxdesk.domain.textutil import clean_text
@@ -97,7 +97,9 @@ class ReportState:
     findings: list[Finding] = field(init=False, default_factory=list)
     findings_by_cell: dict[str, list[Finding]] = field(init=False, default_factory=dict)
     findings_by_part: dict[str, list[Finding]] = field(init=False, default_factory=dict)
-    _prior: tuple[int, dict[str, Value | None] | None] | None = field(init=False, default=None, repr=False)
+    # Last year's data and its computed values: recomputed only when another PriorYear is set
+    # (the object is held, so ``is`` cannot be fooled by a reused id).
+    _prior: tuple[PriorYear | None, dict[str, Value | None] | None] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._recompute()
@@ -245,8 +247,8 @@ class ReportState:
     def _prior_values(self) -> dict[str, Value | None] | None:
         """Last year's computed values, computed again only when last year's data is replaced."""
         prior = self.report.prior
-        if self._prior is None or self._prior[0] != id(prior):
-            self._prior = (id(prior), prior_values(prior))
+        if self._prior is None or self._prior[0] is not prior:
+            self._prior = (prior, prior_values(prior))
         return self._prior[1]
 
     def _recompute(

@@ -134,15 +134,18 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(dict.fromkeys(out))
 
 
-def read_unit(path: str, year_hint: int | None = None) -> UnitFile:
-    """Read and check one file (runs in a worker process; everything it returns pickles)."""
+def read_unit(path: str, year_hint: int | None = None, digest: str = "") -> UnitFile:
+    """Read and check one file (runs in a worker process; everything it returns pickles).
+
+    ``digest`` is the content hash when the caller has it already (the cache lookup made it).
+    """
     file = Path(path)
     try:
-        data = file.read_bytes()
+        digest = digest or hashlib.sha256(file.read_bytes()).hexdigest()
         mtime = file.stat().st_mtime
     except OSError as exc:
         return UnitFile(path, "", 0.0, reason=f"无法读取文件：{exc.strerror or exc}")
-    unit = UnitFile(path, hashlib.sha256(data).hexdigest(), mtime)
+    unit = UnitFile(path, digest, mtime)
     suffix = file.suffix.lower()
     if suffix in NOT_READABLE:
         unit.reason = NOT_READABLE[suffix]
@@ -234,9 +237,10 @@ def read_all(
 ) -> list[UnitFile]:
     """Every file read once: from the cache where its content is unchanged, else by the workers."""
     done: dict[Path, UnitFile] = {}
+    digests = {p: _digest(p) for p in paths} if cache else {}  # hashed once, passed on
     todo: list[Path] = []
     for path in paths:
-        cached = cache.get(_digest(path), year_hint) if cache else None
+        cached = cache.get(digests[path], year_hint) if cache else None
         if cached is not None:
             cached.path = str(path)
             done[path] = cached
@@ -245,30 +249,29 @@ def read_all(
     total = len(paths)
     if progress:
         progress(len(done), total)
+
+    def keep(path: Path, unit: UnitFile) -> None:
+        done[path] = unit
+        if cache:
+            cache.put(unit, year_hint)
+        if progress:
+            progress(len(done), total)
+
     workers = jobs or min(os.cpu_count() or 1, 4)
-    if todo:
-        if workers > 1 and len(todo) > 1:
-            # spawn, as on Windows: forking a process that runs Qt threads is not safe
-            with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-                futures = {pool.submit(read_unit, str(p), year_hint): p for p in todo}
-                for future, path in futures.items():
-                    if cancelled and cancelled():
-                        pool.shutdown(cancel_futures=True)
-                        break
-                    done[path] = future.result()
-                    if cache:
-                        cache.put(done[path], year_hint)
-                    if progress:
-                        progress(len(done), total)
-        else:
-            for path in todo:
+    if workers > 1 and len(todo) > 1:
+        # spawn, as on Windows: forking a process that runs Qt threads is not safe
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            futures = {pool.submit(read_unit, str(p), year_hint, digests.get(p, "")): p for p in todo}
+            for future, path in futures.items():
                 if cancelled and cancelled():
+                    pool.shutdown(cancel_futures=True)
                     break
-                done[path] = read_unit(str(path), year_hint)
-                if cache:
-                    cache.put(done[path], year_hint)
-                if progress:
-                    progress(len(done), total)
+                keep(path, future.result())
+    else:
+        for path in todo:
+            if cancelled and cancelled():
+                break
+            keep(path, read_unit(str(path), year_hint, digests.get(path, "")))
     return [done[p] for p in paths if p in done]
 
 

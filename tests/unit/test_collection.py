@@ -280,9 +280,10 @@ def test_cache_reads_only_the_changed_file(inbox, tmp_path) -> None:  # type: ig
 
     real = collection.read_unit
 
-    def counting(path, year_hint=None):  # type: ignore[no-untyped-def]
+    def counting(path, year_hint=None, digest=""):  # type: ignore[no-untyped-def]
         read.append(Path(path).name)
-        return real(path, year_hint)
+        assert digest  # hashed once for the cache lookup, not again by the reader
+        return real(path, year_hint, digest)
 
     collection.read_unit = counting  # type: ignore[assignment]
     try:
