@@ -167,7 +167,6 @@ def cmd_rollup(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     try:
         rollup = sum_units(args.agency, args.year, list(chosen.values()), AgencyKind(args.kind))
-        rollup.report.settings["rollup_units"] = "、".join(rollup.units)
         save(rollup.report, out)
     except (ValueError, StoreError) as exc:
         err(str(exc))

@@ -83,6 +83,10 @@ META_FIELDS = (AGENCY, KIND, YEAR, WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL, PUB
 CONTACT_FIELDS = (WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL)
 CONTACT_LINES = (ADDRESS, POSTCODE, PHONE, EMAIL)  # the preface's "如对本报告有疑问" parenthesis
 FEE_FIELDS = (NOTICES, NOTICED, COLLECTED)
+# The report's Word settings (the open settings group): font set and bold level-2/3 headings.
+FONTS_SETTING = "fonts"
+BOLD_SETTING = "bold_headings"
+WORD_SETTINGS = (FONTS_SETTING, BOLD_SETTING)
 FEE_SOURCE = "fees."  # a roll-up's source key for a fee figure: fees.<field id>
 FIELDS = (*META_FIELDS, ENDING, *FEE_FIELDS)
 META_TEXT_FIELDS = tuple(f for f in META_FIELDS if f.kind in (FieldKind.TEXT, FieldKind.DATE))

@@ -21,6 +21,7 @@ from gxdesk.domain.report import AgencyKind, Contribution, Report
 from gxdesk.domain.rules import compute
 
 ROLLUP_SUM = "ROLLUP-SUM"
+UNITS_SETTING = "rollup_units"  # a roll-up report's setting: the units it sums, 、-separated
 
 
 def agency_key(name: str) -> str:
@@ -99,7 +100,9 @@ def sum_units(agency: str, year: int, units: Sequence[Report], kind: AgencyKind 
             spec.set(report, value if spec.id == "notices" else Decimal(value))
             sources[FEE_SOURCE + spec.id] = contributions
     report.sources = sources
-    return RollUp(report, [u.meta.agency for u in units])
+    names = [u.meta.agency for u in units]
+    report.settings[UNITS_SETTING] = "、".join(names)
+    return RollUp(report, names)
 
 
 def _sum(values: Iterable[Value]) -> Value:
@@ -197,5 +200,5 @@ def update_rollup(before: Report, rollup: RollUp) -> tuple[Report, list[str]]:
     for spec in FEE_FIELDS:
         if spec.get(before) != spec.get(after):
             changes.append(f"{spec.caption}：{format_value(spec.get(before))} → {format_value(spec.get(after))}")
-    after.settings["rollup_units"] = "、".join(rollup.units)
+    after.settings[UNITS_SETTING] = rollup.report.settings[UNITS_SETTING]
     return after, changes

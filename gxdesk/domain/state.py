@@ -17,7 +17,7 @@ from gxdesk.domain.cells import Value, parse_value
 from gxdesk.domain.convert import convert_values
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_for_year, get_edition
-from gxdesk.domain.fields import FieldSpec
+from gxdesk.domain.fields import WORD_SETTINGS, FieldSpec
 from gxdesk.domain.fields import field as declared_field
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import FieldGroup, TextKey
@@ -228,7 +228,7 @@ class ReportState:
         self._prior = None
         cells = old_cells | frozenset(report.values) | frozenset(report.claimed) | frozenset(self.edition.cells)
         fields = frozenset((spec.group, spec.id) for spec in _all_fields()) | frozenset(
-            (FieldGroup.SETTINGS, k) for k in ("fonts", "bold_headings")
+            (FieldGroup.SETTINGS, k) for k in WORD_SETTINGS
         )
         return self._recompute(cells=cells, texts=frozenset(TextKey), fields=fields, structure=structure)
 

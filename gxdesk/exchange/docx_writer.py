@@ -20,6 +20,7 @@ from docx.styles.style import ParagraphStyle
 from gxdesk.domain.drafting import fee_sentence
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
+from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import Report
 from gxdesk.domain.rules import compute
 from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
@@ -54,7 +55,7 @@ _AFTER_WORD_WRAP = ("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:aut
 
 def options(report: Report) -> tuple[FontSet, bool]:
     """The author's choices stored with the report: font set, bold level-2/3 headings."""
-    return font_set(report.settings.get("fonts")), report.settings.get("bold_headings") == "1"
+    return font_set(report.settings.get(FONTS_SETTING)), report.settings.get(BOLD_SETTING) == "1"
 
 
 def build(report: Report, *, fonts: str | None = None) -> docx.document.Document:

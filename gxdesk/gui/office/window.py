@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.report import Report
-from gxdesk.domain.rollup import agency_key, sum_units, update_rollup
+from gxdesk.domain.rollup import UNITS_SETTING, agency_key, sum_units, update_rollup
 from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, choose
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
@@ -387,7 +387,7 @@ class OfficeWindow(QMainWindow):
         from gxdesk.gui.document import ReportDocument
 
         opener_doc = self.opener.doc if self.opener is not None else None
-        is_rollup = opener_doc is not None and "rollup_units" in opener_doc.report.settings
+        is_rollup = opener_doc is not None and UNITS_SETTING in opener_doc.report.settings
         agency = opener_doc.report.meta.agency if is_rollup and opener_doc else "（汇总）"
         try:
             rollup = sum_units(agency, self.result.year, self.included())
@@ -402,7 +402,6 @@ class OfficeWindow(QMainWindow):
                 self, "重新汇总", f"已按最新的单位报告重新汇总（可撤销）。\n\n{shown or '数字没有变化。'}"
             )
             return
-        rollup.report.settings["rollup_units"] = "、".join(rollup.units)
         from gxdesk.gui.mainwindow import MainWindow
 
         window = MainWindow(ReportDocument(rollup.report, None))

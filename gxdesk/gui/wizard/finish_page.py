@@ -11,7 +11,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.findings import Severity
+from gxdesk.domain.keys import FieldGroup
 from gxdesk.exchange.fonts import FONT_SETS, FontSet, font_set
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.findings.panel import FindingsPanel
@@ -82,11 +84,11 @@ class FinishPage(Page):
         settings = self.doc.report.settings
         for widget in (self.fonts, self.bold):
             widget.blockSignals(True)
-        self.fonts.setCurrentIndex(max(0, self.fonts.findData(font_set(settings.get("fonts")).key)))
-        self.bold.setChecked(settings.get("bold_headings") == "1")
+        self.fonts.setCurrentIndex(max(0, self.fonts.findData(font_set(settings.get(FONTS_SETTING)).key)))
+        self.bold.setChecked(settings.get(BOLD_SETTING) == "1")
         for widget in (self.fonts, self.bold):
             widget.blockSignals(False)
-        missing = missing_fonts(font_set(settings.get("fonts")))
+        missing = missing_fonts(font_set(settings.get(FONTS_SETTING)))
         self.font_warning.setVisible(bool(missing))
         self.font_warning.setText(
             f"本机未安装 {'、'.join(missing)}：在本机用 Word 或 WPS 打开时会以其他字体显示，"
@@ -97,10 +99,10 @@ class FinishPage(Page):
         )
 
     def _on_fonts_current_index_changed(self, index: int) -> None:
-        self.doc.set_field("settings", "fonts", self.fonts.itemData(index))
+        self.doc.set_field(FieldGroup.SETTINGS, FONTS_SETTING, self.fonts.itemData(index))
 
     def _on_bold_toggled(self, checked: bool) -> None:
-        self.doc.set_field("settings", "bold_headings", "1" if checked else "")
+        self.doc.set_field(FieldGroup.SETTINGS, BOLD_SETTING, "1" if checked else "")
 
     def _on_doc_field_changed(self, group: str, _name: str) -> None:
         if group == "settings":
