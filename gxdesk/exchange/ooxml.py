@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
+from openpyxl.utils.cell import column_index_from_string  # a table lookup, not the object model
 
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -31,20 +32,12 @@ def parse(archive: zipfile.ZipFile, name: str) -> Any:
     return etree.fromstring(archive.read(name), PARSER)
 
 
-def column_index(letters: str) -> int:
-    """``A`` → 0, ``AB`` → 27."""
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n - 1
-
-
 def split_ref(ref: str) -> tuple[int, int]:
     """``B3`` → (2, 1), 0-based (row, column)."""
     match = _CELL_REF.match(ref.replace("$", "").upper())
     if match is None:
         raise ValueError(ref)
-    return int(match.group(2)) - 1, column_index(match.group(1))
+    return int(match.group(2)) - 1, column_index_from_string(match.group(1)) - 1
 
 
 def excel_unescape(text: str) -> str:
