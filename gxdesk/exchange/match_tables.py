@@ -16,7 +16,7 @@ from typing import Any
 from gxdesk.domain.cells import CellKind, Value, parse_value
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
-from gxdesk.domain.editions.common import T2_CAPTIONS
+from gxdesk.domain.editions.common import T2_CAPTIONS, T4_COLUMNS
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.tables import CellSpec
 from gxdesk.domain.textutil import without_hidden
@@ -201,19 +201,23 @@ def _read_three(
 
 
 # ---- table 四 -------------------------------------------------------------------------------
-_T4_GROUP_LABELS = (
-    ("行政复议", "review"),
-    ("行政诉讼", "litigation"),
-    ("未经复议直接起诉", "direct"),
-    ("复议后起诉", "after_review"),
-)
+def _t4_group_labels() -> tuple[tuple[str, str], ...]:
+    """表四's group headers, read from its declaration: 行政复议, 行政诉讼 and the two kinds of 诉讼."""
+    review, litigation = T4_COLUMNS.children
+    direct, after_review = litigation.children
+    return (
+        (review.label, "review"),
+        (litigation.label, "litigation"),
+        (direct.label, "direct"),
+        (after_review.label, "after_review"),
+    )
 
 
 @cache
 def _t4_indexes() -> tuple[LabelIndex[str], LabelIndex[str], dict[tuple[str, str], CellSpec]]:
     table = EDITIONS["2021"].table("四")  # the same in both editions
     outcomes = LabelIndex(list({spec.column[-1]: spec.column[-1] for spec in table.cells}.items()))
-    groups = LabelIndex(list(_T4_GROUP_LABELS))
+    groups = LabelIndex(list(_t4_group_labels()))
     by_header = {(spec.col_id.rsplit("_", 1)[0], spec.column[-1]): spec for spec in table.cells}
     return outcomes, groups, by_header
 
