@@ -45,7 +45,7 @@ def build(result: Audit, rollup: RollUp | None = None) -> Workbook:
     _summary(summary, result)
     _problems(workbook.create_sheet("问题清单"), result)
     _missing(workbook.create_sheet("未报送"), result)
-    if isinstance(rollup, RollUp):
+    if rollup is not None:
         edition = get_edition(rollup.report.edition)
         for table in edition.tables:
             sheet = workbook.create_sheet(f"汇总{SHEET_NAMES[table.part]}")
@@ -91,18 +91,22 @@ def _header(sheet: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...])
     sheet.print_title_rows = "1:1"
 
 
-def _figure(unit: Unit, cells: tuple[str, ...]) -> Value | None:
+def _figures(unit: Unit) -> list[Value | None]:
+    """The unit's KEY_FIGURES, its cells computed once (published totals as published)."""
     report = unit.chosen.report
     if report is None:
-        return None
-    edition = get_edition(report.edition)
-    values = compute(edition, report.values, report.claimed)
-    found = [values.get(c) for c in cells]
-    return None if any(v is None for v in found) else sum(v for v in found if v is not None)
+        return [None] * len(KEY_FIGURES)
+    values = compute(get_edition(report.edition), report.values, report.claimed)
+    out: list[Value | None] = []
+    for _, cells in KEY_FIGURES:
+        found = [values.get(c) for c in cells]
+        out.append(None if any(v is None for v in found) else sum(v for v in found if v is not None))
+    return out
 
 
-def _reuse_share(unit: Unit) -> int | None:
-    shares = [int(f.message.split("约 ")[1].split("%")[0]) for f in unit.findings if f.code == "TEXT-REUSE"]
+def _reuse_share(unit: Unit) -> Value | None:
+    """The highest share (%) of a part's text reused from last year, as TEXT-REUSE measured it."""
+    shares = [f.actual for f in unit.findings if f.code == "TEXT-REUSE" and f.actual is not None]
     return max(shares) if shares else None
 
 
@@ -136,7 +140,7 @@ def _summary(sheet: Worksheet, result: Audit) -> None:
             len(errors),
             len(warnings),
             problems,
-            *(_figure(unit, cells) for _, cells in KEY_FIGURES),
+            *_figures(unit),
             _reuse_share(unit),
             missing_parts,
         )

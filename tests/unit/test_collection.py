@@ -30,10 +30,10 @@ from gxdesk.domain.rollup import (
     source_name,
     sum_units,
 )
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rules import compute, evaluate
 from gxdesk.domain.state import ReportState, YearPlan
 from gxdesk.exchange import docx_writer, xlsx_writer
-from gxdesk.exchange.collection import audit, read_roster
+from gxdesk.exchange.collection import audit, choose, read_roster
 from gxdesk.exchange.summary_xlsx import write as write_summary
 from gxdesk.store import StoreError, load, save
 
@@ -234,6 +234,14 @@ def test_rollup_sum_finds_the_cells_that_differ(inbox, result) -> None:  # type:
     assert "未报送：某某县档案馆" in first.message
 
 
+def _t3_row(values: dict, row_id: str) -> int:  # type: ignore[type-arg]
+    return sum(values.get(f"t3.{row_id}.{c}") or 0 for c in builders.A)
+
+
+def _t4_group(values: dict, group: str) -> int:  # type: ignore[type-arg]
+    return sum(values.get(f"t4.cases.{group}_{o}") or 0 for o in ("upheld", "corrected", "other", "pending"))
+
+
 def test_summary_workbook(inbox, result, tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "汇总.xlsx"
     write_summary(result, path)
@@ -242,12 +250,19 @@ def test_summary_workbook(inbox, result, tmp_path) -> None:  # type: ignore[no-u
     rows = list(workbook["汇总"].iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(inbox["truth"])
     by_name = {r[0]: r for r in rows}
+    header = [c.value for c in workbook["汇总"][1]]
     truth = inbox["truth"]
+    status = {u.name: u.status for u in result.units}
     for agency, report in truth.items():
-        row = by_name[agency]
-        new_total = sum(v for k, v in report.values.items() if k.startswith("t3.new."))
-        assert row[8] == new_total, agency
-        assert row[4] == ("有错误" if agency.removeprefix(COUNTY) in DEFECTS else row[4])
+        row = dict(zip(header, by_name[agency], strict=True))
+        v = report.values
+        results = sum(x for k, x in v.items() if k.startswith("t3.r") and x)  # every 办理结果 row
+        assert row["本年新收申请总计"] == _t3_row(v, "new"), agency
+        assert row["办理结果总计"] == results and row["结转下年度"] == _t3_row(v, "carry_out"), agency
+        assert row["行政复议总计"] == _t4_group(v, "review"), agency
+        assert row["行政诉讼总计"] == _t4_group(v, "direct") + _t4_group(v, "after_review"), agency
+        assert row["状态"] == status[agency]
+        assert (row["状态"] == "有错误") == (agency.removeprefix(COUNTY) in DEFECTS)
     problems = list(workbook["问题清单"].iter_rows(min_row=2, values_only=True))
     assert len(problems) == sum(len(u.findings) for u in result.units)
     assert workbook["问题清单"].auto_filter.ref.startswith("A1:F")
@@ -364,3 +379,72 @@ def test_collection_file_keeps_every_choice(tmp_path) -> None:  # type: ignore[n
     path.write_text("{不是清单", encoding="utf-8")
     with pytest.raises(ValueError, match="无法读取汇总清单“清单.gxc”"):
         CollectionFile.load(path)
+
+
+PROBLEMS_TEXT = (
+    "一是政务公开工作机制还需进一步健全，部分科室对主动公开的认识不足；二是政策解读形式较为单一，"
+    "图解、视频类解读占比不高；三是依申请公开答复文书的说理性有待加强。针对上述问题，我局将加强培训、"
+    "丰富解读形式、规范答复文书。"
+)
+
+
+def test_each_unit_is_checked_against_its_own_report_of_last_year(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """With last year's collection: 结转 carried over, text reused, a unit that stopped reporting;
+    the summary sheet shows the reused share, and choosing a version keeps the cross-year checks."""
+    this_year, last_year = tmp_path / "2025", tmp_path / "2024"
+    this_year.mkdir()
+    last_year.mkdir()
+    rng = random.Random(11)
+    reports = {}
+    for name in ("甲局", "乙局"):
+        now, before = balanced_report("2021", rng), balanced_report("2021", rng)
+        now.meta.agency = before.meta.agency = COUNTY + name
+        now.meta.year, before.meta.year = YEAR, YEAR - 1
+        for col in ("natural", "legal", "business", "research", "nonprofit", "other"):
+            before.values[f"t3.carry_out.{col}"] = now.values[f"t3.carried_in.{col}"]  # carried over right
+        before.parts["一"] = "上年的总体情况另有写法。"  # only the part planted below is reused
+        reports[name] = (now, before)
+    a_now, a_before = reports["甲局"]
+    a_before.values["t3.carry_out.natural"] = a_now.values["t3.carried_in.natural"] + 4  # 4 applications lost
+    b_now, b_before = reports["乙局"]
+    b_now.parts["五"] = b_before.parts["五"] = PROBLEMS_TEXT  # last year's text sent again
+    gone = balanced_report("2021", rng)
+    gone.meta.agency, gone.meta.year = COUNTY + "档案馆", YEAR - 1
+    for name, (now, before) in reports.items():
+        save(now, this_year / f"{name}.gxr")
+        save(before, last_year / f"{name}.gxr")
+    save(gone, last_year / "档案馆.gxr")
+    result = audit([this_year], prior=[last_year], jobs=1, cache_dir=tmp_path)
+
+    units = {u.name: u for u in result.units}
+    carry = [f for f in units[COUNTY + "甲局"].findings if f.code == "T3-CARRY"]
+    assert [(f.cells, f.actual - f.expected) for f in carry] == [(("t3.carried_in.natural",), -4)]
+    reuse = [f for f in units[COUNTY + "乙局"].findings if f.code == "TEXT-REUSE"]
+    assert len(reuse) == 1 and reuse[0].part == "五" and reuse[0].actual == 100
+    assert units[COUNTY + "乙局"].status == "雷同"
+    assert not [f for f in units[COUNTY + "乙局"].findings if f.code == "T3-CARRY"]
+    assert result.missing == [COUNTY + "档案馆"]  # reported last year, nothing this year
+    # The report opened read-only is checked the same way.
+    assert evaluate(units[COUNTY + "甲局"].checked_report()) == units[COUNTY + "甲局"].findings  # type: ignore[arg-type]
+
+    path = tmp_path / "汇总.xlsx"
+    write_summary(result, path)
+    sheet = load_workbook(path)["汇总"]
+    header = [c.value for c in sheet[1]]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows[COUNTY + "乙局"][header.index("雷同（%）")] == 100
+    assert rows[COUNTY + "甲局"][header.index("雷同（%）")] is None
+
+    # 甲局 sends a corrected version; the office picks the first one again on purpose: the
+    # cross-year checks follow the version chosen (they were lost before).
+    fixed = copy.deepcopy(a_now)
+    fixed.values["t3.carried_in.natural"] += 4
+    fixed.values["t3.new.natural"] -= 4
+    os.utime(this_year / "甲局.gxr", (1_700_000_000, 1_700_000_000))
+    save(fixed, this_year / "甲局（改）.gxr")
+    again = audit([this_year], prior=[last_year], jobs=1, cache_dir=tmp_path)
+    unit = next(u for u in again.units if u.name == COUNTY + "甲局")
+    assert unit.chosen.path.endswith("甲局（改）.gxr") and not [f for f in unit.findings if f.code == "T3-CARRY"]
+    choose(again, COUNTY + "甲局", str(this_year / "甲局.gxr"))
+    assert [f.code for f in unit.findings if f.code == "T3-CARRY"] == ["T3-CARRY"]
+    assert unit.prior is not None and unit.checked_report().prior is unit.prior  # type: ignore[union-attr]

@@ -267,4 +267,6 @@ def text_reuse(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 rule.template.format(heading=_HEADINGS[numeral], share=round(share * 100)),
                 part=numeral,
                 subject=numeral,
+                actual=round(share * 100),  # the share in percent, as data (the summary sheet reads it)
+                expected=round(rule.params["threshold"] * 100),
             )
