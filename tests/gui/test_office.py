@@ -129,7 +129,7 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     page.view.paste("9")
     assert viewer.doc.report.values["t3.new.natural"] == before
     assert page.view.last_message.startswith("只读")
-    assert page.model.setData(index, "5") and viewer.doc.report.values["t3.new.natural"] == before
+    assert not page.model.setData(index, "5") and viewer.doc.report.values["t3.new.natural"] == before
     preface = viewer.go_to(Step.PREFACE)
     assert preface.editor.isReadOnly() and not preface.redraft.isEnabled()
     qtbot.keyClicks(preface.editor, "x")
@@ -139,7 +139,8 @@ def test_a_unit_report_opens_read_only_with_its_findings(qtbot, make_window, ans
     finish = viewer.go_to(Step.FINISH)
     assert all(b.isEnabled() for b in finish.export_buttons.values()) and finish.compare.isEnabled()
     assert not finish.accept_totals.isEnabled() and not finish.panel.explain.isVisible()
-    assert finish.panel.go.isEnabled() or finish.panel.current_finding() is None
+    finish.panel.tree.setCurrentItem(finish.panel.tree.topLevelItem(0))  # a finding selected: 定位 works
+    assert finish.panel.current_finding() is not None and finish.panel.go.isEnabled()
     actions = {a.text(): a for a in viewer.findChildren(QAction)}
     for text in ("保存(&S)", "另存为(&A)…", "导入 Excel / Word / 上年报告(&I)…", "新建(&N)", "汇总与审核…"):
         assert not actions[text].isEnabled(), text

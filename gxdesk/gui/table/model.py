@@ -187,7 +187,7 @@ class ReportTableModel(QAbstractTableModel):
     @override
     def setData(self, index: Index, value: object, role: int = R.EditRole) -> bool:
         spec = self.cell_spec(index)
-        if role != R.EditRole or spec is None or spec.computed:
+        if role != R.EditRole or spec is None or spec.computed or self.doc.read_only:
             return False
         parsed = parse_value(value, spec.kind)
         if not parsed.ok:
