@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -57,6 +58,7 @@ class Autosaver(QObject):
         self._lock.tryLock(0)
         self._saved_index = -1
         self._failing = False
+        self._closed = False
         self._periodic = QTimer(self, interval=interval_ms)
         self._periodic.timeout.connect(self.save_now)
         self._periodic.start()
@@ -65,10 +67,13 @@ class Autosaver(QObject):
         doc.undo_stack.indexChanged.connect(self._on_stack_index_changed)
 
     def _on_stack_index_changed(self, _index: int) -> None:
-        self._idle.start()  # restarts: saves once the author pauses
+        if not self._closed:  # a closed document's stack still signals as it is torn down
+            self._idle.start()  # restarts: saves once the author pauses
 
     def save_now(self) -> bool:
         """Write the recovery copy if there is anything unsaved; never raises."""
+        if self._closed:
+            return False
         if not self.doc.is_modified:
             self.discard()
             return False
@@ -98,8 +103,12 @@ class Autosaver(QObject):
         self._saved_index = -1
 
     def close(self) -> None:
+        """Done with this document: no timer, no recovery copy, no tie to its undo stack."""
+        self._closed = True
         self._periodic.stop()
         self._idle.stop()
+        with contextlib.suppress(RuntimeError, TypeError):  # the stack may already be gone
+            self.doc.undo_stack.indexChanged.disconnect(self._on_stack_index_changed)
         self.discard()
         self._lock.unlock()
 

@@ -21,7 +21,23 @@ _TYPING_PAUSE = 2.0  # seconds: typing within this pause is one undo step
 _TEXT_ID, _FIELD_ID = 1, 2
 
 
-class SetCellsCommand(QUndoCommand):
+class Revealing:
+    """Undo and redo show where they change the report (not the first redo, which is the edit)."""
+
+    _doc: ReportDocument
+    _pushed = False
+
+    def where(self) -> object:
+        return None
+
+    def reveal(self, *, first: bool = False) -> None:
+        if first and not self._pushed:
+            self._pushed = True
+            return
+        self._doc.revealRequested.emit(self.where())
+
+
+class SetCellsCommand(Revealing, QUndoCommand):
     """Set several table cells at once (one typed value, a paste, a cleared selection)."""
 
     def __init__(self, doc: ReportDocument, changes: dict[str, tuple[Value | None, Value | None]], text: str) -> None:
@@ -29,15 +45,21 @@ class SetCellsCommand(QUndoCommand):
         self._doc, self._changes = doc, changes
 
     @override
+    def where(self) -> object:
+        return next(iter(self._changes), None)
+
+    @override
     def redo(self) -> None:
         self._doc.apply_cells({k: new for k, (_, new) in self._changes.items()})
+        self.reveal(first=True)
 
     @override
     def undo(self) -> None:
         self._doc.apply_cells({k: old for k, (old, _) in self._changes.items()})
+        self.reveal()
 
 
-class SetTextCommand(QUndoCommand):
+class SetTextCommand(Revealing, QUndoCommand):
     """Replace a narrative text (preface, part, table lead-in); consecutive typing merges."""
 
     def __init__(self, doc: ReportDocument, key: TextKey, old: str | None, new: str | None, text: str) -> None:
@@ -59,15 +81,21 @@ class SetTextCommand(QUndoCommand):
         return True
 
     @override
+    def where(self) -> object:
+        return self.key
+
+    @override
     def redo(self) -> None:
         self._doc.apply_text(self.key, self.new)
+        self.reveal(first=True)
 
     @override
     def undo(self) -> None:
         self._doc.apply_text(self.key, self.old)
+        self.reveal()
 
 
-class SetFieldCommand(QUndoCommand):
+class SetFieldCommand(Revealing, QUndoCommand):
     """Change one field of the basic information, fees, settings or explanations."""
 
     def __init__(self, doc: ReportDocument, group: FieldGroup, name: str, old: Any, new: Any, text: str) -> None:
@@ -89,12 +117,18 @@ class SetFieldCommand(QUndoCommand):
         return True
 
     @override
+    def where(self) -> object:
+        return self.group
+
+    @override
     def redo(self) -> None:
         self._doc.apply_field(self.group, self.name, self.new)
+        self.reveal(first=True)
 
     @override
     def undo(self) -> None:
         self._doc.apply_field(self.group, self.name, self.old)
+        self.reveal()
 
 
 class ChangeYearCommand(QUndoCommand):

@@ -42,6 +42,7 @@ class ReportDocument(QObject):
     findingsChanged = Signal()  # noqa: N815 - only when findings were gained or lost
     pathChanged = Signal()  # noqa: N815
     compareToggled = Signal(bool)  # noqa: N815 - 对比上年 switched on or off
+    revealRequested = Signal(object)  # noqa: N815 - an undo or redo changed this cell id, TextKey or FieldGroup
 
     def __init__(
         self,
@@ -102,6 +103,11 @@ class ReportDocument(QObject):
     @property
     def is_modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
+
+    def tally_text(self) -> str:
+        """The one line of counts the status bar, the findings panel and 检查与导出 all show."""
+        errors, warnings, todo = self.counts(todo_apart=True)
+        return f"错误 {errors} · 提示 {warnings} · 未填写 {todo}"
 
     def counts(self, todo_apart: bool = False) -> tuple[int, ...]:
         """(errors, warnings), or with ``todo_apart`` (errors, warnings, not yet filled) as the

@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import READ_ONLY_NOTE, ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
+from gxdesk.gui.findings.dock import FOLD_BELOW, FindingsDock
 from gxdesk.gui.findings.panel import FindingsPanel
 from gxdesk.gui.screen import FRAME, available_area, fitted
 from gxdesk.gui.settings import load_geometry, save_geometry
 from gxdesk.gui.wizard.base import Page
-from gxdesk.gui.wizard.steps import STEP_TITLES, Step, StepState, step_of, step_state
+from gxdesk.gui.wizard.steps import PART_STEP, STEP_TITLES, Step, StepState, step_of, step_state
 from gxdesk.gui.wrapping import WrappingDelegate
 
 if TYPE_CHECKING:
@@ -65,7 +67,7 @@ _PAGE_CLASSES = {
 
 # Preferred, minimum: the minimum fits 1280×720 (a 1080p screen at 150 %) with the findings dock.
 PREFERRED_SIZE = QSize(1360, 880)
-MINIMUM_SIZE = QSize(960, 560)
+MINIMUM_SIZE = QSize(760, 480)  # 1366×768 at 125 %: 1093×574 usable
 
 
 def _scrolling(page: QWidget) -> QScrollArea:
@@ -106,7 +108,9 @@ class MainWindow(QMainWindow):
         size = fitted(PREFERRED_SIZE, MINIMUM_SIZE, available)
         width, height = size.width(), size.height()
         self.resize(size)
-        self.step_list.setFixedWidth(max(228, min(300, available.width() // 6)))  # a heading on one line
+        # A heading on one line where there is room; two lines on a small screen, for the table.
+        self.step_list.setFixedWidth(max(228, min(300, available.width() // 6)) if width >= FOLD_BELOW else 180)
+        self.dock.fold(width < FOLD_BELOW)
         left = available.x() + max(0, (available.width() - width - FRAME.width()) // 2)
         top = available.y() + max(0, (available.height() - height - FRAME.height()) // 2)
         self.move(left, top)
@@ -132,7 +136,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         right.addWidget(self.stack, 1)
         nav = QHBoxLayout()
-        nav.setContentsMargins(16, 4, 16, 10)
+        nav.setContentsMargins(16, 2, 16, 6)
         self.position = QLabel()
         nav.addWidget(self.position)
         nav.addStretch(1)
@@ -146,8 +150,7 @@ class MainWindow(QMainWindow):
         right.addLayout(nav)
         outer.addLayout(right, 1)
         self.setCentralWidget(central)
-        self.dock = QDockWidget("检查结果", self)
-        self.dock.setObjectName("findingsDock")
+        self.dock = FindingsDock(self)
         self.dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.resizeDocks([self.dock], [330], Qt.Orientation.Horizontal)
@@ -236,19 +239,21 @@ class MainWindow(QMainWindow):
         old = getattr(self, "doc", None)
         self.doc = doc
         doc.setParent(self)
-        current = self.current_step() if self.pages else Step.BASIC
+        current = self.current_step() if self.pages and old is doc else Step.BASIC  # a new report opens at 基本信息
         while self.stack.count():  # scroll areas holding the old pages
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pages = {}  # built on first visit: start-up shows only the first step
-        self._areas: dict[Step, QScrollArea] = {}
+        self._areas: dict[Step, QWidget] = {}
         panel = FindingsPanel(doc)
         panel.activated.connect(self.go_to_finding)
         self.findings_panel = panel
-        self.dock.setWidget(panel)
+        panel.add_corner(self.dock.fold_button)
+        self.dock.set_panel(panel)
         self._build_menus()
         doc.changed.connect(self._refresh_status)  # step marks follow findings, texts and fields
+        doc.revealRequested.connect(self._reveal)
         doc.undo_stack.cleanChanged.connect(self._refresh_title)
         doc.pathChanged.connect(self._refresh_title)
         self.step_list.blockSignals(True)
@@ -294,7 +299,7 @@ class MainWindow(QMainWindow):
             if self.doc.read_only:
                 page.lock()
             self.pages[step] = page
-            self._areas[step] = _scrolling(page)
+            self._areas[step] = _scrolling(page) if page.scrolls else page  # a table scrolls itself
             self.stack.addWidget(self._areas[step])
         return page
 
@@ -330,10 +335,25 @@ class MainWindow(QMainWindow):
         page = self.go_to(step_of(finding))
         page.focus_finding(finding)
 
+    def _reveal(self, where: object) -> None:
+        """After an undo or redo: the step and cell it changed, so nothing changes unseen."""
+        step: Step | None = None
+        if isinstance(where, TextKey):
+            step = PART_STEP.get(where.numeral)
+        elif isinstance(where, FieldGroup):
+            step = {FieldGroup.META: Step.BASIC, FieldGroup.FEES: Step.OTHER}.get(where)
+        elif isinstance(where, str) and self.doc.edition.has_cell(where):
+            step = PART_STEP.get(self.doc.edition.cell(where).part)
+        if step is None:
+            return
+        page = self.go_to(step)
+        if isinstance(where, str) and not isinstance(where, TextKey) and hasattr(page, "view"):
+            page.view.select_cell(where)
+
     # ---- status ------------------------------------------------------------------------
     def _refresh_status(self, *_change: object) -> None:
-        errors, warnings, todo = self.doc.counts(todo_apart=True)
-        counts = f"错误 {errors} · 提示 {warnings} · 未填写 {todo}"
+        counts = self.doc.tally_text()
+        self.dock.set_counts(counts)
         if self.counts.text() != counts:
             self.counts.setText(counts)
         for step in Step:

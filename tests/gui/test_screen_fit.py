@@ -101,3 +101,34 @@ def test_a_saved_geometry_too_big_for_this_screen_is_not_restored(tmp_path: Path
     )
     probe = json.loads(result.stdout.strip().splitlines()[-1])
     assert probe["inside"] and probe["outside"] == []
+
+
+TOOL = Path(__file__).resolve().parents[2] / "tools" / "table_fit.py"
+
+
+@pytest.mark.parametrize(
+    ("screen", "scale", "rows"),
+    [
+        ("1366x768", "1", 8),
+        ("1280x720", "1", 8),
+        ("1366x768", "1.25", 5),
+        ("1920x1080", "1.25", 8),
+        ("1920x1080", "1.5", 8),
+    ],
+)
+def test_table_three_shows_all_its_columns_and_enough_rows(tmp_path: Path, screen: str, scale: str, rows: int) -> None:
+    """The common office laptops and Windows scaling: 表三 whole in width, its rows below frozen headers."""
+    env = {**os.environ, "QT_SCALE_FACTOR": scale, "GXDESK_CONFIG_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, str(TOOL), "--screen", screen],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    fit = json.loads(result.stdout.strip().splitlines()[-1])
+    assert fit["inside"], fit  # the window and 上一步/下一步 on the screen
+    assert fit["all_columns"], fit
+    assert fit["rows"] >= rows, fit

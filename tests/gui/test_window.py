@@ -455,6 +455,7 @@ def test_whole_messages_readable_in_a_narrow_dock(qtbot, make_window) -> None:  
     window = make_window(sample("xianyou-gxj-2020.gxr"))
     panel = window.findings_panel
     panel.hide_blank.setCurrentIndex(1)
+    window.dock.fold(False)  # folded to a strip on a small screen; the author opens it
     window.resizeDocks([window.dock], [240], Qt.Orientation.Horizontal)
     qtbot.wait(50)
     tree = panel.tree

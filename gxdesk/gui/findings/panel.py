@@ -53,7 +53,12 @@ class FindingsPanel(QWidget):
         self.hide_blank.currentIndexChanged.connect(self.refresh)
         top.addWidget(self.hide_blank)
         top.addStretch(1)
+        self._top = top
         layout.addLayout(top)
+        self.tally = QLabel()  # the same counts as the status bar, and what the filter hides
+        self.tally.setWordWrap(True)
+        self.tally.setStyleSheet("color: #374151;")
+        layout.addWidget(self.tally)
         for widget in (self.filter, self.hide_blank):
             widget.setProperty(VIEWING_SAFE, True)  # what is shown, not what is written
         self.tree = QTreeWidget()
@@ -82,6 +87,10 @@ class FindingsPanel(QWidget):
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
 
+    def add_corner(self, widget: QWidget) -> None:
+        """A widget at the right of the filter row (the dock's fold button)."""
+        self._top.addWidget(widget)
+
     def visible_findings(self) -> list[Finding]:
         severity = self.filter.currentData()
         show_blank = self.hide_blank.currentIndex() == 1
@@ -99,6 +108,9 @@ class FindingsPanel(QWidget):
         shown = tuple((f.key, f.message, self.doc.report.explanations.get(f.key, "")) for f in self.visible_findings())
         if shown != getattr(self, "_shown", None):
             self.refresh()
+        else:
+            hidden = len(self.doc.findings) - len(shown)
+            self.tally.setText(self.doc.tally_text() + (f"；筛选后未显示 {hidden} 项" if hidden else ""))
 
     def refresh(self) -> None:
         current = self.current_finding()
@@ -122,6 +134,8 @@ class FindingsPanel(QWidget):
             self.tree.addTopLevelItem(item)
             if current is not None and f.key == current.key:
                 self.tree.setCurrentItem(item)
+        hidden = len(self.doc.findings) - len(self.visible_findings())
+        self.tally.setText(self.doc.tally_text() + (f"；筛选后未显示 {hidden} 项" if hidden else ""))
         if not self.tree.topLevelItemCount():
             empty = QTreeWidgetItem(["", "未发现问题" if not self.doc.findings else "没有符合筛选条件的问题"])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)

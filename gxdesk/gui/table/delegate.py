@@ -13,22 +13,32 @@ from PySide6.QtWidgets import (
 )
 
 from gxdesk.domain.cells import parse_value
+from gxdesk.domain.navigation import Move
 from gxdesk.gui.compat import override
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class CellEditor(QLineEdit):
-    """The in-cell editor; after a typed first key the cursor stays after it (no select-all)."""
+# Keys that, in a cell being typed, put the value in and move (as in Excel's "enter" mode).
+_ARROWS = {Qt.Key.Key_Up: Move.UP, Qt.Key.Key_Down: Move.DOWN, Qt.Key.Key_Left: Move.LEFT, Qt.Key.Key_Right: Move.RIGHT}
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_CTRL_MOVES = {Qt.Key.Key_Home: Move.FIRST, Qt.Key.Key_End: Move.LAST}  # in F2 editing too
 
-    keep_cursor = False
+
+class CellEditor(QLineEdit):
+    """The in-cell editor; the cursor stays after the text (no select-all), as in Excel.
+
+    ``typed``: opened by typing a new value (Excel's "enter" mode), where an arrow key commits
+    and moves; opened with F2 or a double-click it edits the value, and arrows move the cursor.
+    """
+
+    typed = False
 
     @override
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        if self.keep_cursor:
-            self.deselect()
-            self.end(False)
+        self.deselect()
+        self.end(False)
 
 
 class CellDelegate(QStyledItemDelegate):
@@ -36,6 +46,7 @@ class CellDelegate(QStyledItemDelegate):
 
     invalid = Signal(QWidget, str)
     enterPressed = Signal(bool)  # noqa: N815 - True with Shift (move up)
+    moveRequested = Signal(object)  # noqa: N815 - the Move a key asks for once the value is in
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -55,11 +66,12 @@ class CellDelegate(QStyledItemDelegate):
         if self.initial_text is not None:
             editor.setText(self.initial_text)  # typing overwrites, as in Excel
             if isinstance(editor, CellEditor):
-                editor.keep_cursor = True
+                editor.typed = True
             self.initial_text = None
         else:
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            editor.selectAll()
+        editor.deselect()
+        editor.end(False)
 
     @override
     def setModelData(self, editor: QWidget, model, index: Index) -> None:  # type: ignore[no-untyped-def]
@@ -82,6 +94,20 @@ class CellDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            move = _ARROWS.get(key) if not mods else _CTRL_MOVES.get(key) if mods == _CTRL else None
+            if move is not None:
+                if key in _ARROWS and not (isinstance(editor, CellEditor) and editor.typed):
+                    # Editing a value (F2): ←/→ move the text cursor; ↑/↓ do nothing in one line.
+                    return key in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+                problem = self.problem(editor)
+                if problem:
+                    self.invalid.emit(editor, problem)
+                    return True
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.moveRequested.emit(move)
+                return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
                 problem = self.problem(editor)
                 if problem:

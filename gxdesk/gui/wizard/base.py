@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,21 +31,20 @@ class Page(QWidget):
 
     step: Step
     hint = ""
+    scrolls = True  # the page sits in a scroll area; a table page scrolls its table instead
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc = doc
         self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.layout_.setContentsMargins(*((12, 6, 12, 4) if small_screen(self) else (16, 12, 16, 12)))
         title = QLabel(STEP_TITLES[self.step])
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
         self.layout_.addWidget(title)
         if self.hint:
-            hint = QLabel(self.hint)
-            hint.setWordWrap(True)
-            hint.setStyleSheet("color: #4b5563;")
-            self.layout_.addWidget(hint)
+            self.hint_label = FoldingHint(self.hint, folded=small_screen(self))
+            self.layout_.addWidget(self.hint_label)
 
     def lock(self) -> None:
         """A read-only report: editors show their text but take no typing; edit buttons go grey.
@@ -59,6 +62,35 @@ class Page(QWidget):
     def focus_finding(self, finding: Finding) -> bool:
         """Select what the finding is about; False when this page cannot."""
         return False
+
+
+def small_screen(widget: QWidget) -> bool:
+    """A laptop screen or a scaled one (1366×768 at 125 % leaves 574 px): every line counts."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen is not None and screen.availableGeometry().height() < 800
+
+
+class FoldingHint(QLabel):
+    """A step's introduction; folded, its first sentence and a link that opens the rest."""
+
+    def __init__(self, text: str, *, folded: bool) -> None:
+        super().__init__()
+        self.full = text
+        first = text.split("\n")[0]
+        cut = first.find("。")
+        self.short = first[: cut + 1] if 0 <= cut < len(first) - 1 or "\n" in text else ""
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #4b5563;")
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.linkActivated.connect(lambda _link: self.set_folded(not self.folded))
+        self.set_folded(folded and bool(self.short))
+
+    def set_folded(self, folded: bool) -> None:
+        self.folded = folded
+        body = html.escape(self.short if folded else self.full).replace("\n", "<br>")
+        link = "展开说明 ▾" if folded else "收起 ▴"
+        tail = f" <a href='fold'>{link}</a>" if self.short else ""
+        self.setText(body + tail)
 
 
 def guidance_label(text: str) -> QLabel:

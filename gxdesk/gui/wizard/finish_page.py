@@ -112,21 +112,27 @@ class FinishPage(Page):
         self.accept_totals.setVisible(
             any(f.code in ("T3-ROWSUM", "T3-RESULTSUM", "T4-GROUPSUM") for f in self.doc.findings)
         )
-        # At export what is not filled counts: an empty part is an error here, a blank cell a note.
-        errors, _ = self.doc.counts()
+        # The same counts as the status bar and the findings panel; what is unfilled said apart.
+        errors, _warnings, _todo = self.doc.counts(todo_apart=True)
         blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
+        empty_parts = sum(f.code == "PART-EMPTY" for f in self.doc.findings)
         unexplained = sum(
             f.severity is Severity.WARNING and not f.todo and f.key not in self.doc.report.explanations
             for f in self.doc.findings
         )
-        if errors:
-            text = f"<span style='color:#b91c1c'>还有 {errors} 个错误需要改正</span>"
+        if errors or empty_parts:
+            text = f"<span style='color:#b91c1c'>还有 {errors + empty_parts} 个错误需要改正</span>"
+            if empty_parts:
+                text += f"（其中 {empty_parts} 个部分没有内容）"
         elif unexplained:
             text = f"<span style='color:#a16207'>没有错误；{unexplained} 个提示尚未核实或说明</span>"
         else:
             text = "<span style='color:#15803d'>检查通过，可以导出</span>"
         if blank:
             text += f"；{blank} 个单元格未填写（导出时按 0 填写）"
+        # The counts the status bar and the findings panel show, and how they meet the line above.
+        note = f"（“未填写”中有 {empty_parts} 个部分没有内容，导出前算作错误）" if empty_parts else ""
+        text += f"<br><span style='color:#4b5563'>编写时：{self.doc.tally_text()}{note}</span>"
         self.summary.setText(text)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import TextKey
+from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.table.model import ReportTableModel
 from gxdesk.gui.table.view import ReportTableView
@@ -14,7 +16,8 @@ from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import Step
 
 KEYS_HINT = (
-    "直接输入数字即可覆盖单元格；F2 或双击修改；Enter 下移，Tab 右移；Delete 清除；"
+    "直接输入数字即可覆盖单元格，光标只停在可填写的白色单元格；Tab 右移，Enter 下移"
+    "（连按 Tab 后按 Enter 回到起始列的下一行）；F2 或双击修改；Delete 清除；"
     "Ctrl+C / Ctrl+V 可与 Excel、WPS 互相复制粘贴。蓝色单元格为自动计算的合计。"
 )
 HINTS = {
@@ -30,14 +33,17 @@ class TablePage(Page):
     """A table step for part 二, 三 or 四."""
 
     part = ""
+    scrolls = False
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         self.hint = HINTS[self.part] + ("" if doc.read_only else "\n" + KEYS_HINT)  # no typing keys when read-only
         super().__init__(doc, parent)
         self.lead = BoundTextEdit(doc, TextKey.lead(self.part))
         self.lead.setPlaceholderText("（可选）表格前的说明文字")
-        self.lead.setMaximumHeight(56)
         self.lead.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.lead.textChanged.connect(self._fit_lead)
+        self.lead.installEventFilter(self)
+        self._fit_lead()
         self.layout_.addWidget(self.lead)
         self.model = ReportTableModel(doc, self.part)
         self.view = ReportTableView(self.model)
@@ -45,7 +51,24 @@ class TablePage(Page):
         self.status = QLabel()
         self.status.setStyleSheet("color: #1f2937;")
         self.layout_.addWidget(self.status)
-        self.view.message.connect(self.status.setText)
+        self.status.setVisible(False)  # shown while it has something to say
+        self.view.message.connect(self._on_view_message)
+
+    def _on_view_message(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _fit_lead(self) -> None:
+        """One line while empty and not being written in; three when it holds text."""
+        line = self.lead.fontMetrics().lineSpacing()
+        open_ = bool(self.lead.toPlainText()) or self.lead.hasFocus()
+        self.lead.setFixedHeight(line * (3 if open_ else 1) + 14)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.lead and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._fit_lead()
+        return super().eventFilter(watched, event)
 
     def focus_finding(self, finding: Finding) -> bool:
         for cid in finding.cells:

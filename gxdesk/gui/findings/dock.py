@@ -1,0 +1,81 @@
+"""The findings dock, which folds to a narrow strip on small screens (its counts still shown)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QStackedWidget, QToolButton, QWidget
+
+STRIP_WIDTH = 34
+# Below this window width the dock opens folded: the table needs the room.
+FOLD_BELOW = 1400
+
+
+def vertical(text: str) -> str:
+    """Chinese set one character a line, as on a spine; runs of digits stay together."""
+    out: list[str] = []
+    for ch in text.replace(" · ", " ").replace(" ", "\n"):
+        if ch.isdigit() and out and out[-1][-1:].isdigit():
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return "\n".join(out).replace("\n\n\n", "\n\n")
+
+
+class FindingsDock(QDockWidget):
+    """检查结果: the panel, or folded a strip that says the counts and opens the panel."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("检查结果", parent)
+        self.setObjectName("findingsDock")
+        self._stack = QStackedWidget()
+        self.strip = QToolButton()
+        self.strip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.strip.setToolTip("展开检查结果")
+        self.strip.setStyleSheet("QToolButton { border: none; color: #374151; padding: 4px 2px; }")
+        self.strip.clicked.connect(lambda: self.fold(False))
+        self.strip.setFixedWidth(STRIP_WIDTH)
+        self._stack.addWidget(self.strip)
+        self.setWidget(self._stack)
+        self._counts = ""
+        self._folded = False
+        self._blank_title = QWidget()
+        self.fold_button = QToolButton()
+        self.fold_button.setText("收起 ▸")
+        self.fold_button.setToolTip("把检查结果收成窄条，让表格更宽")
+        self.fold_button.setAutoRaise(True)
+        self.fold_button.clicked.connect(lambda: self.fold(True))
+
+    def set_panel(self, panel: QWidget) -> None:
+        while self._stack.count() > 1:
+            old = self._stack.widget(1)
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        self._stack.addWidget(panel)
+        self._stack.setCurrentIndex(0 if self._folded else 1)
+
+    def panel(self) -> QWidget | None:
+        return self._stack.widget(1)
+
+    @property
+    def folded(self) -> bool:
+        return self._folded
+
+    def set_counts(self, text: str) -> None:
+        self._counts = text
+        self.strip.setText(vertical("检查结果 " + text))
+
+    def fold(self, folded: bool) -> None:
+        """Folded: a strip with the counts; unfolded: the whole panel, about 330 px wide."""
+        self._folded = folded
+        self._stack.setCurrentIndex(0 if folded or self._stack.count() < 2 else 1)
+        self.setTitleBarWidget(self._blank_title if folded else None)
+        if folded:
+            self.setFixedWidth(STRIP_WIDTH + 4)
+        else:
+            self.setMinimumWidth(200)
+            self.setMaximumWidth(16777215)
+        window = self.parentWidget()
+        resize = getattr(window, "resizeDocks", None)
+        if resize is not None and not folded:
+            width = max(240, min(330, window.width() // 4))
+            resize([self], [width], Qt.Orientation.Horizontal)
