@@ -130,9 +130,9 @@ class FinishPage(Page):
             text = "<span style='color:#15803d'>检查通过，可以导出</span>"
         if blank:
             text += f"；{blank} 个单元格未填写（导出时按 0 填写）"
-        # The counts the status bar and the findings panel show, and how they meet the line above.
-        note = f"（“未填写”中有 {empty_parts} 个部分没有内容，导出前算作错误）" if empty_parts else ""
-        text += f"<br><span style='color:#4b5563'>编写时：{self.doc.tally_text()}{note}</span>"
+        if empty_parts:  # how the line above meets the status bar's counts, where they are 未填写
+            note = f"状态栏“{self.doc.tally_text()}”中的“未填写”含这 {empty_parts} 个没有内容的部分，导出前算作错误"
+            text += f"<br><span style='color:#4b5563'>{note}</span>"
         self.summary.setText(text)
 
 
