@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from gxdesk import __version__, cli_office
-from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, write_out
+from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, load_report, write_out
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
@@ -18,7 +18,8 @@ from gxdesk.domain.rules import compute, evaluate
 from gxdesk.exchange.fonts import FONT_SETS
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
-from gxdesk.store import StoreError, load, save
+from gxdesk.store import StoreError, save
+from gxdesk.userdirs import log_error
 
 _PART_ORDER = [BASIC, PREFACE, *(p.numeral for p in PARTS)]
 _PART_TITLE = {p.numeral: p.heading for p in PARTS} | {PREFACE: "前言", BASIC: "基本信息", "": "全表"}
@@ -114,8 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:
         err("内存不足，无法完成操作；文件未被修改")
         return EXIT_UNREADABLE
+    except RecursionError:
+        err("文件结构嵌套过深，无法处理；文件未被修改")
+        return EXIT_UNREADABLE
     except Exception as exc:  # never a traceback for the clerk: say what failed, in Chinese
-        err(f"处理时发生意外错误（{type(exc).__name__}：{exc}）；已有文件未被修改。如反复出现，请将此信息告知技术支持")
+        log = log_error(exc)
+        text = str(exc) if len(str(exc)) <= 200 else str(exc)[:200] + "…"
+        where = f"，详细记录在“{log}”" if log else ""
+        err(
+            f"处理时发生意外错误（{type(exc).__name__}：{text}）；已有文件未被修改。"
+            f"如反复出现，请将此信息告知技术支持{where}"
+        )
         return EXIT_UNREADABLE
 
 
@@ -200,7 +210,7 @@ def _text_findings(name: str, report: Report, findings: list[Finding], *, every_
 
 def cmd_show(args: argparse.Namespace) -> int:
     try:
-        report = load(args.file)
+        report = load_report(args.file)
     except StoreError as exc:
         err(str(exc))
         return EXIT_UNREADABLE
@@ -222,7 +232,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def _load_any(name: str, year: int | None) -> Report:
     """A .gxr, or a received .xlsx/.docx audited as a temporary report."""
     if not name.lower().endswith((".xlsx", ".xlsm", ".docx")):
-        return load(name)
+        return load_report(name)
     from gxdesk.exchange.audit import audit_report
     from gxdesk.exchange.importer import read
 
@@ -234,7 +244,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx --xlsx 报告.xlsx")
         return EXIT_UNREADABLE
     try:
-        report = load(args.file)
+        report = load_report(args.file)
     except StoreError as exc:
         err(str(exc))
         return EXIT_UNREADABLE
@@ -264,7 +274,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from gxdesk.exchange.sources import SourceError
 
     try:
-        report = load(args.file)
+        report = load_report(args.file)
         found = read(args.source)
     except (StoreError, SourceError) as exc:
         err(str(exc))

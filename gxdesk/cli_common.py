@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gxdesk.domain.report import Report
 from gxdesk.domain.textutil import clean_text
 from gxdesk.oserrors import describe
 
@@ -16,6 +17,16 @@ EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE = 0, 1, 2
 def err(message: str) -> None:
     """A message for the user on stderr; text from files cannot smuggle control characters in."""
     print(clean_text(message), file=sys.stderr)
+
+
+def load_report(path: str | Path) -> Report:
+    """A .gxr, with what reading it had to mend said on stderr (a cell that held no number)."""
+    from gxdesk.store import load
+
+    report = load(path)
+    for repair in report.repairs:
+        err(f"提示：“{Path(path).name}”{repair}")
+    return report
 
 
 def add_command(sub: Any, name: str, help_text: str) -> Any:

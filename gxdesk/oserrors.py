@@ -98,3 +98,72 @@ def long_path(path: str | Path, platform: str = sys.platform) -> str:
 def posix_mode(platform: str = os.name) -> bool:
     """Whether file modes (chmod) mean anything here; Windows ignores them."""
     return platform == "posix"
+
+
+def special_file_problem(path: str | Path) -> str | None:
+    """Why ``path`` is not an ordinary file to read (a FIFO, socket, device or folder), or None.
+
+    Checked before opening: opening a FIFO for reading blocks until someone writes to it.
+    """
+    import stat
+
+    try:
+        mode = os.stat(long_path(path)).st_mode
+    except OSError:
+        return None  # the open that follows says what is wrong
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "这是一个文件夹，不是文件"
+    if stat.S_ISFIFO(mode):
+        return "这是一个管道（FIFO），不是普通文件，未打开"
+    if stat.S_ISSOCK(mode):
+        return "这是一个套接字，不是普通文件，未打开"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "这是一个设备，不是普通文件，未打开"
+    return "不是普通文件，未打开"
+
+
+def file_digest(path: str | Path, limit: int) -> str:
+    """SHA-256 of a file read in 1 MB chunks; a special file or one over ``limit`` bytes is refused
+    (ValueError, in Chinese) before a byte of it is read."""
+    import hashlib
+
+    problem = special_file_problem(path)
+    if problem:
+        raise ValueError(problem)
+    digest = hashlib.sha256()
+    with open(long_path(path), "rb") as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            raise ValueError(f"文件超过 {limit // (1024 * 1024)} MB，不是正常的报告文件，未读取")
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def remove_stale_temps(target: str | Path, *, older_than: float = 120.0, now: float | None = None) -> int:
+    """Remove temp files an interrupted save of ``target`` left beside it (``.name.XXXX.tmp``).
+
+    Only those older than ``older_than`` seconds: a save running in another window is not touched.
+    """
+    target = Path(target)
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        candidates = list(target.parent.glob(f".{glob_escape(target.name)}.*.tmp"))
+    except OSError:
+        return 0
+    for tmp in candidates:
+        try:
+            if now - tmp.stat().st_mtime > older_than:
+                tmp.unlink()
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)

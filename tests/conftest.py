@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -29,3 +30,8 @@ def fujian():
 def xianyou():
     """Seed 003 (2019 edition) as published."""
     return sample_report("xianyou-gxj-2020.gxr")
+
+
+# The audit cache goes to the user's cache folder: for the tests (and the commands they run in
+# subprocesses) a folder of their own, never the machine's ~/.cache.
+os.environ.setdefault("GXDESK_CACHE_DIR", tempfile.mkdtemp(prefix="gxdesk-test-cache-"))

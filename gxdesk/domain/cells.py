@@ -53,6 +53,10 @@ BLANK_MARKERS = frozenset({"", "/", "-", "—", "——", "－", "–", "无", "
 _UNITS = ("万元", "元", "件", "个", "项", "条", "起", "次", "宗", "人次")
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+# No figure of these tables comes near a trillion (yuan or items); past it a number is a
+# mistake or a hostile file, and Decimal arithmetic on it can fail. Long digit runs likewise.
+MAX_MAGNITUDE = Decimal(10) ** 12
+MAX_DIGITS = 20
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,9 @@ def _parse(text: object, kind: CellKind) -> Parsed:
         return Parsed(error="不是数字")
     if isinstance(text, (int, float, Decimal)):
         return check_value(_to_decimal(text), kind)
-    raw = squash(str(text)).replace("\u2212", "-")  # U+2212 MINUS SIGN, as Word types it
+    raw = squash(str(text)[:200]).replace("\u2212", "-")  # U+2212 MINUS SIGN, as Word types it
+    if len(str(text)) > 200:
+        return Parsed(error="内容过长，不是数字")
     if raw in BLANK_MARKERS:
         return Parsed(blank_marker=raw != "")
     unit = next((u for u in _UNITS if raw.endswith(u) and len(raw) > len(u)), None)
@@ -98,6 +104,8 @@ def _parse(text: object, kind: CellKind) -> Parsed:
         raw = raw.replace(",", "")
     if not _NUMBER.match(raw):
         return Parsed(error=f"“{str(text).strip()}”不是数字")
+    if sum(ch.isdigit() for ch in raw) > MAX_DIGITS:
+        return Parsed(error=f"“{raw[:24]}…”位数过多，不是本表可能的数字")
     number = Decimal(raw)
     note = None
     if unit == "万元" and kind is CellKind.AMOUNT_YUAN:
@@ -120,9 +128,10 @@ def check_value(number: Decimal, kind: CellKind) -> Parsed:
 
 def value_problem(number: Value, kind: CellKind) -> str | None:
     """Why ``number`` cannot stand in a cell of ``kind``, or None."""
+    problem = storable_problem(number)
+    if problem:
+        return problem
     number = _to_decimal(number)
-    if not number.is_finite():
-        return "不是数字"
     if number < 0 and kind is not CellKind.SIGNED:
         return "不能为负数" + ("（只有“本年增/减”可以为负）" if not kind.is_amount else "")
     if not kind.is_amount and number != number.to_integral_value():
@@ -130,6 +139,24 @@ def value_problem(number: Value, kind: CellKind) -> str | None:
     exponent = number.as_tuple().exponent
     if kind.is_amount and isinstance(exponent, int) and -exponent > kind.decimals:
         return f"最多保留{kind.decimals}位小数"
+    return None
+
+
+def storable_problem(number: object) -> str | None:
+    """Why ``number`` may not enter a report at all (NaN, ±∞, absurdly large), or None.
+
+    Other problems (a negative count, a fraction) are kept for CELL-VALUE to report; these are
+    refused at every way in, since nothing downstream can compute with them.
+    """
+    value = _to_decimal(number)
+    if value.is_nan():
+        return "不是数字（NaN）"
+    if value.is_infinite():
+        return "不是有限的数字（无穷大）"
+    if abs(value) >= MAX_MAGNITUDE:
+        return "数字过大，不是本表可能的数字"
+    if len(value.as_tuple().digits) > MAX_DIGITS:
+        return "位数过多，不是本表可能的数字"
     return None
 
 

@@ -44,6 +44,8 @@ class Found:
     year: int | None = None
     agency: str | None = None
     fees: dict[str, Value | None] = field(default_factory=dict)
+    # Source cells whose content is not a number (said in a note): the report keeps its own value.
+    refused: set[str] = field(default_factory=set)
 
     def note(self, kind: NoteKind, text: str) -> None:
         self.notes.append(Note(kind, text))

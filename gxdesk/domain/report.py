@@ -135,6 +135,9 @@ class Report:
     # Set for a received file whose agency kind could not be told from its name: rules that
     # depend on the kind stay silent rather than guess.
     kind_unknown: bool = field(default=False, compare=False)
+    # What reading the file had to mend (a cell that held no finite number, opened blank): said to
+    # the author when the file opens, gone once it is saved.
+    repairs: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def new(cls, agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:

@@ -1,32 +1,36 @@
 """A collection of units' reports: found in folders, each read once (cached), audited together.
 
 Files are read in worker processes (a 2-core office PC audits twice as fast) and cached by
-content hash in a small SQLite file, so re-auditing after one unit resends reads only that
-file. Unreadable or foreign files are listed with the reason, never dropped silently.
+content hash in the user's cache folder (``unit_cache``), so re-auditing after one unit resends
+reads only that file. Unreadable or foreign files are listed with the reason, never dropped silently.
 """
 
 from __future__ import annotations
 
 import copy
 import csv
-import hashlib
 import os
-import pickle
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 
-from gxdesk import __version__
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, PriorYear, Report
 from gxdesk.domain.rollup import Roster, RosterEntry, agency_key, rollup_findings
 from gxdesk.domain.rules import evaluate
 from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.ooxml import excel_unescape
+from gxdesk.exchange.sources import MAX_FILE
+from gxdesk.exchange.unit_cache import UnitCache
+from gxdesk.oserrors import describe, file_digest, special_file_problem
+from gxdesk.store import StoreError
+from gxdesk.userdirs import cache_dir as user_cache_dir
+from gxdesk.userdirs import log_error
 
+MAX_ROSTER = 8 * 1024 * 1024  # a 名单 or a collection file of thousands of units is well under this
 READABLE = (".docx", ".xlsx", ".xlsm", ".gxr")
 NOT_READABLE = {
     ".doc": "旧版 Word 文件（.doc）：请单位另存为 .docx 后重新报送",
@@ -35,7 +39,6 @@ NOT_READABLE = {
     ".xls": "旧版 Excel 文件（.xls）：请另存为 .xlsx",
     ".et": "WPS 表格旧格式（.et）：请另存为 .xlsx",
 }
-CACHE_NAME = ".gxdesk-cache.sqlite"
 
 
 @dataclass
@@ -119,19 +122,41 @@ class Audit:
 
 # ---- finding and reading files -----------------------------------------------------------
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Every report-like file under ``paths`` (folders searched recursively), in a stable order."""
+    """Every report-like file under ``paths`` (folders searched recursively), in a stable order.
+
+    A folder that cannot be opened is listed too: reading it says why (nothing skipped unsaid).
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for dirpath, _dirs, files in os.walk(path):
+        try:
+            is_dir = path.is_dir()
+        except OSError:  # a name too long for the system, a lost network drive
+            is_dir = False
+        if is_dir:
+            unreadable: list[Path] = []
+            for dirpath, _dirs, files in os.walk(path, onerror=partial(_unreadable, unreadable)):
                 for name in files:
                     suffix = Path(name).suffix.lower()
                     if (suffix in READABLE or suffix in NOT_READABLE) and not name.startswith(("~$", ".~")):
                         out.append(Path(dirpath) / name)
+            out += unreadable
         else:
             out.append(path)
-    return sorted(dict.fromkeys(out))
+    # The same file named twice (a folder and a file in it, ``a/../a``, relative and absolute)
+    # is one file: it must not become a second version of its unit.
+    seen: dict[str, Path] = {}
+    for path in sorted(out):
+        try:
+            key = os.path.normcase(os.path.realpath(path))
+        except (OSError, ValueError):
+            key = str(path)
+        seen.setdefault(key, path)
+    return sorted(seen.values())
+
+
+def _unreadable(found: list[Path], exc: OSError) -> None:
+    found.append(Path(exc.filename))
 
 
 def read_unit(path: str, year_hint: int | None = None, digest: str = "") -> UnitFile:
@@ -140,11 +165,17 @@ def read_unit(path: str, year_hint: int | None = None, digest: str = "") -> Unit
     ``digest`` is the content hash when the caller has it already (the cache lookup made it).
     """
     file = Path(path)
+    what = "文件"
     try:
-        digest = digest or hashlib.sha256(file.read_bytes()).hexdigest()
+        if file.is_dir():
+            what = "文件夹"
+            os.listdir(file)  # says why a folder could not be searched
+        digest = digest or file_digest(file, MAX_FILE)
         mtime = file.stat().st_mtime
     except OSError as exc:
-        return UnitFile(path, "", 0.0, reason=f"无法读取文件：{exc.strerror or exc}")
+        return UnitFile(path, "", 0.0, reason=f"无法读取{what}：{describe(exc)}")
+    except ValueError as exc:  # a FIFO, a device, a file far too large: said, not opened
+        return UnitFile(path, "", 0.0, reason=str(exc))
     unit = UnitFile(path, digest, mtime)
     suffix = file.suffix.lower()
     if suffix in NOT_READABLE:
@@ -152,10 +183,17 @@ def read_unit(path: str, year_hint: int | None = None, digest: str = "") -> Unit
         return unit
     try:
         report = _report_of(file, year_hint)
-    except ValueError as exc:  # SourceError, AuditError, StoreError: each says why in Chinese
+    except StoreError as exc:
+        unit.reason = exc.problem
+        return unit
+    except ValueError as exc:  # SourceError, AuditError: each says why in Chinese
         unit.reason = str(exc)
         return unit
+    except RecursionError:
+        unit.reason = "文件结构嵌套过深，不是正常的报告文件"
+        return unit
     except Exception as exc:  # noqa: BLE001 - a damaged file from a unit must not stop the audit
+        log_error(exc)  # a true bug: its traceback is kept for whoever fixes it
         unit.reason = f"文件无法识别（{type(exc).__name__}），可能已损坏"
         return unit
     unit.report = report
@@ -174,63 +212,18 @@ def _report_of(file: Path, year_hint: int | None) -> Report:
     return audit_report(read(file), year_hint)
 
 
-class Cache:
-    """Parsed files by content hash (and gxdesk version), in an SQLite file beside the collection."""
-
-    def __init__(self, path: Path | None) -> None:
-        self._db: sqlite3.Connection | None = None
-        if path is None:
-            return
-        try:
-            self._db = sqlite3.connect(str(path))
-            self._db.execute("CREATE TABLE IF NOT EXISTS units (key TEXT PRIMARY KEY, data BLOB)")
-        except sqlite3.Error:
-            self._db = None  # a read-only folder: audit without a cache
-
-    def key(self, digest: str, year_hint: int | None) -> str:
-        return f"{__version__}:{year_hint}:{digest}"
-
-    def get(self, digest: str, year_hint: int | None) -> UnitFile | None:
-        if self._db is None or not digest:
-            return None
-        row = self._db.execute("SELECT data FROM units WHERE key = ?", (self.key(digest, year_hint),)).fetchone()
-        if row is None:
-            return None
-        try:
-            unit: UnitFile = pickle.loads(row[0])  # noqa: S301 - our own cache file
-        except Exception:  # noqa: BLE001 - a stale or damaged entry is read again
-            return None
-        return unit
-
-    def put(self, unit: UnitFile, year_hint: int | None) -> None:
-        if self._db is None or not unit.digest:
-            return
-        try:
-            self._db.execute(
-                "INSERT OR REPLACE INTO units (key, data) VALUES (?, ?)",
-                (self.key(unit.digest, year_hint), pickle.dumps(unit)),
-            )
-            self._db.commit()
-        except sqlite3.Error:
-            pass
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-
-
 def _digest(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+        return file_digest(path, MAX_FILE)
+    except (OSError, ValueError):
+        return ""  # read_unit says why
 
 
 def read_all(
     paths: Sequence[Path],
     *,
     year_hint: int | None = None,
-    cache: Cache | None = None,
+    cache: UnitCache | None = None,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -241,11 +234,19 @@ def read_all(
     todo: list[Path] = []
     for path in paths:
         cached = cache.get(digests[path], year_hint) if cache else None
-        if cached is not None:
-            cached.path = str(path)
-            done[path] = cached
-        else:
+        if cached is None:
             todo.append(path)
+            continue
+        report, reason = cached
+        try:
+            mtime = path.stat().st_mtime  # which version is newest: the file's, never a cached time
+        except OSError:
+            todo.append(path)
+            continue
+        unit = UnitFile(str(path), digests[path], mtime, report=report, reason=reason)
+        if report is not None:
+            unit.findings = evaluate(report)
+        done[path] = unit
     total = len(paths)
     if progress:
         progress(len(done), total)
@@ -253,7 +254,7 @@ def read_all(
     def keep(path: Path, unit: UnitFile) -> None:
         done[path] = unit
         if cache:
-            cache.put(unit, year_hint)
+            cache.put(unit.digest, year_hint, unit.report, unit.reason)
         if progress:
             progress(len(done), total)
 
@@ -280,8 +281,17 @@ def read_roster(path: str | Path) -> Roster:
     """名单 from .xlsx or .csv: unit name in the first column; optional kind and aliases (、,;)."""
     file = Path(path)
     rows: list[list[str]] = []
+    special = special_file_problem(file)
+    if special:
+        raise ValueError(f"名单“{file.name}”：{special}")
     if file.suffix.lower() == ".csv":
-        raw = file.read_bytes()
+        try:
+            with file.open("rb") as handle:
+                raw = handle.read(MAX_ROSTER + 1)
+        except OSError as exc:
+            raise ValueError(f"无法读取名单“{file.name}”：{describe(exc)}") from None
+        if len(raw) > MAX_ROSTER:
+            raise ValueError(f"名单“{file.name}”过大，不是正常的名单文件")
         for encoding in ("utf-8-sig", "gb18030"):
             try:
                 text = raw.decode(encoding)
@@ -334,7 +344,7 @@ def audit(
     files = discover(paths)
     if parent is not None:  # the government's own report may lie in the folder of its units
         files = [f for f in files if f.resolve() != Path(parent).resolve()]
-    cache = Cache(_cache_path(cache_dir, files))
+    cache = UnitCache(cache_dir if cache_dir is not None else user_cache_dir())
     try:
         read = read_all(files, year_hint=year, cache=cache, jobs=jobs, progress=progress, cancelled=cancelled)
         prior_files = discover(prior)
@@ -364,16 +374,6 @@ def audit(
         result.parent_report = parent_unit.report
         result.check_parent([u.chosen.report for u in units if u.chosen.report is not None])
     return result
-
-
-def _cache_path(cache_dir: Path | None, files: Sequence[Path]) -> Path | None:
-    if cache_dir is not None:
-        return cache_dir / CACHE_NAME
-    if not files:
-        return None
-    folders = {p.parent for p in files}
-    common = Path(os.path.commonpath([str(f) for f in folders])) if folders else None
-    return common / CACHE_NAME if common and os.access(common, os.W_OK) else None
 
 
 def _majority_year(units: Sequence[UnitFile]) -> int | None:
@@ -462,10 +462,19 @@ class CollectionFile:
     def load(cls, path: Path | str) -> CollectionFile:
         import json
 
+        special = special_file_problem(path)
+        if special:
+            raise ValueError(f"汇总清单“{Path(path).name}”：{special}")
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"无法读取汇总清单“{Path(path).name}”：{exc}") from None
+            with Path(path).open("rb") as handle:
+                raw = handle.read(MAX_ROSTER + 1)
+            if len(raw) > MAX_ROSTER:
+                raise ValueError("文件过大")
+            data = json.loads(raw.decode("utf-8"))
+        except OSError as exc:
+            raise ValueError(f"无法读取汇总清单“{Path(path).name}”：{describe(exc)}") from None
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise ValueError(f"无法读取汇总清单“{Path(path).name}”：文件已损坏，不是 gxdesk 汇总清单") from None
         if not isinstance(data, dict) or data.get("format") != "gxdesk-collection":
             raise ValueError(f"“{Path(path).name}”不是 gxdesk 汇总清单")
         return cls(

@@ -36,6 +36,18 @@ def _text(tc: Element) -> str:
     return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs).strip()
 
 
+MAX_SPAN = 63  # Word's widest table; a gridSpan past it is damage, not layout
+MAX_ROWS = 5000
+
+
+def _count(node: Element | None, default: int) -> int:
+    """A w:val count as Word writes it (digits); anything else, or absurd, is clipped."""
+    raw = node.get(qn("w:val"), "") if node is not None else ""
+    if not raw.isascii() or not raw.isdigit() or len(raw) > 6:
+        return default
+    return min(int(raw), MAX_SPAN)
+
+
 def read_grid(tbl: Element) -> list[DocxCell]:
     """Every merged area of ``tbl`` (top-left position, spans, text), in reading order.
 
@@ -45,19 +57,19 @@ def read_grid(tbl: Element) -> list[DocxCell]:
     areas: dict[tuple[int, int], list[Any]] = {}
     open_at: dict[int, tuple[int, int]] = {}  # grid column → origin of a vertical merge
     for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
+        if r >= MAX_ROWS:
+            break
         trpr = tr.find(qn("w:trPr"))
         col = 0
         if trpr is not None:
-            before = trpr.find(qn("w:gridBefore"))
-            if before is not None:
-                col = int(before.get(qn("w:val"), "0"))
+            col = _count(trpr.find(qn("w:gridBefore")), 0)
         for tc in tr.iterchildren(qn("w:tc")):
+            if col > MAX_SPAN * 2:
+                break  # a row wider than any Word table: the rest is damage
             tcpr = tc.find(qn("w:tcPr"))
             span, merge = 1, None
             if tcpr is not None:
-                gs = tcpr.find(qn("w:gridSpan"))
-                if gs is not None:
-                    span = max(1, int(gs.get(qn("w:val"), "1")))
+                span = max(1, _count(tcpr.find(qn("w:gridSpan")), 1))
                 vm = tcpr.find(qn("w:vMerge"))
                 if vm is not None:
                     merge = vm.get(qn("w:val"), "continue")

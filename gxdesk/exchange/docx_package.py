@@ -47,11 +47,16 @@ def finish(document: DocxDocument, report: Report, fonts: FontSet) -> None:
     _font_table(document, fonts)
 
 
+def _property(text: str) -> str:
+    """A file property as the format allows it: at most 255 characters (the text itself is whole)."""
+    return text if len(text) <= 255 else text[:254] + "…"
+
+
 def _properties(document: DocxDocument, report: Report) -> None:
     props = document.core_properties
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    props.title = report.meta.full_title
-    props.author = props.last_modified_by = report.meta.agency or "gxdesk"
+    props.title = _property(report.meta.full_title)
+    props.author = props.last_modified_by = _property(report.meta.agency or "gxdesk")
     props.subject = "政府信息公开工作年度报告"
     props.comments = ""
     props.keywords = "政府信息公开;年度报告"
@@ -65,7 +70,7 @@ def _properties(document: DocxDocument, report: Report) -> None:
             '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
             'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
             f"<Application>gxdesk {escape(__version__)}</Application><DocSecurity>0</DocSecurity>"
-            f"<Company>{escape(report.meta.agency)}</Company></Properties>"
+            f"<Company>{escape(_property(report.meta.agency))}</Company></Properties>"
         ).encode()
 
 

@@ -338,7 +338,7 @@ def split_name(name: str, limit: int) -> list[str]:
     a line break never cuts a word); a name with no such point is cut at the limit."""
     lines: list[str] = []
     while len(name) > limit:
-        cuts = [m.end() for m in _NAME_BREAKS.finditer(name) if 0 < m.end() <= limit]
+        cuts = [m.end() for m in _NAME_BREAKS.finditer(name, 0, limit) if m.end() > 0]  # the first line only
         cut = max(cuts) if cuts and max(cuts) >= limit // 3 else limit
         lines.append(name[:cut])
         name = name[cut:]

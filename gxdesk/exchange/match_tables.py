@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from gxdesk.domain.cells import CellKind, Value, parse_value
+from gxdesk.domain.cells import CellKind, Value, parse_value, storable_problem
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import T2_CAPTIONS, T4_COLUMNS
@@ -54,15 +54,26 @@ def _number(grid: Grid, r: int, c: int, kind: CellKind, found: Found, name: str)
             value = _numeric(grid, r, c)
         except (FormulaError, RecursionError):
             found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式“{cell.formula}”无法计算，未导入")
+            found.refused.add(grid.address(r, c))
+            return None, cell.formula, False
+        problem = storable_problem(value) if value is not None else None
+        if problem:
+            found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）的公式结果{problem}，未导入")
+            found.refused.add(grid.address(r, c))
             return None, cell.formula, False
         parsed = parse_value(value, kind)
         return (parsed.value if parsed.ok else value), cell.formula, False
     raw = "" if cell.raw is None else str(cell.raw)
     parsed = parse_value(cell.raw, kind)
     if not parsed.ok:
-        if isinstance(cell.raw, (int, float, Decimal)):
+        problem = storable_problem(cell.raw) if isinstance(cell.raw, (int, float, Decimal)) else "x"
+        if not problem:
             return Decimal(str(cell.raw)), raw, True  # kept: CELL-VALUE will say what is wrong
-        found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）内容“{raw.strip()}”不是数字，未导入")
+        found.refused.add(grid.address(r, c))
+        if isinstance(cell.raw, (int, float, Decimal)):
+            found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）“{raw.strip()}”{problem}，未导入")
+            return None, raw, True
+        found.note(NoteKind.INVALID, f"{grid.address(r, c)}（{name}）内容“{raw.strip()[:40]}”不是数字，未导入")
         return None, raw, True
     if parsed.blank_marker:
         found.note(NoteKind.BLANK, f"{grid.address(r, c)}（{name}）写的是“{raw.strip()}”，按空白导入")
@@ -415,6 +426,8 @@ def collect(grids: list[Grid], found: Found) -> None:
         found.notes.extend(scratch.notes)
         for read in reads:
             spec = read.cell
+            if read.where in scratch.refused:
+                continue  # not a number: the report keeps what it has, the note says why
             if spec.computed:
                 if read.literal and read.value is not None:
                     found.claimed[spec.id] = read.value

@@ -22,14 +22,32 @@ NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+# A stored number as Excel and WPS write it; NaN, INF and the like are no figure of a report.
+_PLAIN_NUMBER = re.compile(r"^-?\d{1,20}(\.\d{1,20})?$")
+_EXPONENT = re.compile(r"^-?\d{1,20}(\.\d{1,20})?[eE][+-]?\d{1,3}$")
 _S = f"{{{NS_MAIN}}}"
 # Excel writes a character XML cannot hold (a Word line break pasted into a cell, U+000B) as
 # ``_xHHHH_``, and a literal ``_x…_`` with its underscore escaped as ``_x005F_``.
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
 
+MAX_PART = 24 * 1024 * 1024  # an XML part of a real report is well under 2 MB
+MAX_SHEET_CELLS = 200_000  # the official tables hold a few hundred; a sheet may hold more, not this
+
+
+class PartTooLargeError(ValueError):
+    """An XML part that would inflate past ``MAX_PART``."""
+
+
 def parse(archive: zipfile.ZipFile, name: str) -> Any:
-    return etree.fromstring(archive.read(name), PARSER)
+    """One XML part, refused before inflating when it says it is too large (checked again after)."""
+    if archive.getinfo(name).file_size > MAX_PART:
+        raise PartTooLargeError(name)
+    with archive.open(name) as handle:
+        data = handle.read(MAX_PART + 1)
+    if len(data) > MAX_PART:
+        raise PartTooLargeError(name)
+    return etree.fromstring(data, PARSER)
 
 
 def split_ref(ref: str) -> tuple[int, int]:
@@ -87,7 +105,9 @@ def xlsx_sheets(
         root = parse(archive, target)
         cells: dict[tuple[int, int], tuple[Any, str | None]] = {}
         masters: dict[str, tuple[str, str]] = {}  # shared formula id → (formula, its cell)
-        for c in root.iter(f"{_S}c"):
+        for n, c in enumerate(root.iter(f"{_S}c")):
+            if n >= MAX_SHEET_CELLS:
+                break  # past any report's tables: the rest is not read
             ref = c.get("r")
             if not ref:
                 continue
@@ -132,12 +152,12 @@ def xlsx_sheets(
                 value = raw
             elif raw is None:
                 value = None
+            elif _PLAIN_NUMBER.match(raw):
+                value = int(raw) if "." not in raw and len(raw) < 16 else float(raw)
+            elif _EXPONENT.match(raw):
+                value = float(raw)  # Excel writes 0.00012 as 1.2E-4; a huge one is refused later
             else:
-                try:
-                    number = float(raw)
-                    value = int(number) if number.is_integer() and "." not in raw and "E" not in raw.upper() else number
-                except ValueError:
-                    value = raw
+                value = raw  # NaN, INF, garbage: kept as written, and refused as not a number
             if value is not None:
                 cells[pos] = (value, None)
         merged = [m.get("ref", "") for m in root.iter(f"{_S}mergeCell") if m.get("ref")]

@@ -6,7 +6,9 @@ every source look alike, and refuses files that are not what they claim to be.
 
 from __future__ import annotations
 
+import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -15,10 +17,15 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from gxdesk.domain.textutil import LINE_BREAK, clean_text
+from gxdesk.oserrors import special_file_problem
 
+MAX_FILE = 100 * 1024 * 1024  # on disk; a report is at most a few MB (with pictures)
 MAX_UNCOMPRESSED = 200 * 1024 * 1024  # a real report workbook is a few hundred KB
 MAX_RATIO = 200
 MAX_ENTRIES = 5000
+# What an official table can span: spans and merges are clipped to this (and to the cells a
+# sheet holds), so no file can make a reader build more than it holds.
+MAX_GRID_ROWS, MAX_GRID_COLS = 5000, 200
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -89,8 +96,13 @@ class Document:
 def check_archive(path: Path, kind: str) -> None:
     """Refuse what is not an Office Open XML file, or would expand absurdly, before parsing it."""
     what = {"xlsx": "Excel 工作簿（.xlsx）", "docx": "Word 文档（.docx）"}[kind]
+    special = special_file_problem(path)
+    if special:
+        raise SourceError(f"“{path.name}”：{special}")
     try:
         with path.open("rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE:
+                raise SourceError(f"“{path.name}”超过 {MAX_FILE // (1024 * 1024)} MB，不是正常的报告文件，未读取")
             head = handle.read(8)
     except FileNotFoundError:
         raise SourceError(f"文件“{path}”不存在") from None
@@ -111,6 +123,14 @@ def check_archive(path: Path, kind: str) -> None:
     if len(infos) > MAX_ENTRIES or total > MAX_UNCOMPRESSED or total / packed > MAX_RATIO:
         raise SourceError(f"“{path.name}”解压后异常庞大，可能是损坏或恶意文件，已拒绝导入")
     names = {i.filename for i in infos}
+    from gxdesk.exchange.ooxml import MAX_PART
+
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")) and info.file_size > MAX_PART:
+            raise SourceError(
+                f"“{path.name}”中的“{info.filename}”解压后超过 {MAX_PART // (1024 * 1024)} MB，"
+                "不是正常的报告文件，已拒绝导入"
+            )
     needed = "xl/workbook.xml" if kind == "xlsx" else "word/document.xml"
     if needed not in names:
         raise SourceError(f"“{path.name}”不是{what}")
@@ -129,9 +149,17 @@ def read_xlsx(path: Path) -> Document:
                 grid = Grid(where=f"工作表“{title}”", kind="xlsx")
                 for pos, (value, formula) in cells.items():
                     grid.cells[pos] = SourceCell(None if formula else value, formula)
+                used_rows = max((r for r, _ in grid.cells), default=0)
+                used_cols = max((c for _, c in grid.cells), default=0)
                 for ref in merged:
                     first, _, last = ref.partition(":")
-                    (r0, c0), (r1, c1) = split_ref(first), split_ref(last or first)
+                    try:
+                        (r0, c0), (r1, c1) = split_ref(first), split_ref(last or first)
+                    except ValueError:
+                        continue  # a merge that names no cell
+                    # Clipped to the cells the sheet holds: A1:XFD1048576 must not become 17 billion.
+                    r1 = min(r1, max(r0, used_rows), r0 + MAX_GRID_ROWS)
+                    c1 = min(c1, max(c0, used_cols), c0 + MAX_GRID_COLS)
                     origin = (r0, c0)
                     for r in range(r0, r1 + 1):
                         for c in range(c0, c1 + 1):
@@ -140,9 +168,37 @@ def read_xlsx(path: Path) -> Document:
                             else:
                                 grid.cells[(r, c)] = SourceCell(None, origin=origin)
                 grids.append(grid)
+    except SourceError:
+        raise
     except Exception as exc:  # a broken package: BadZipFile, a missing part, lxml's XMLSyntaxError…
-        raise SourceError(f"无法读取工作簿“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）") from None
+        raise SourceError(f"无法读取工作簿“{path.name}”：{damage(exc)}") from None
     return Document(path, "xlsx", grids)
+
+
+def damage(exc: BaseException) -> str:
+    """What is wrong with a package that failed to parse, in words (never a bare exception name)."""
+    from lxml import etree
+
+    from gxdesk.exchange.ooxml import MAX_PART, PartTooLargeError
+
+    if isinstance(exc, PartTooLargeError):
+        return f"其中的“{exc}”解压后超过 {MAX_PART // (1024 * 1024)} MB，不是正常的报告文件"
+    if isinstance(exc, RecursionError):
+        return "文件结构嵌套过深，不是正常的报告文件"
+    if isinstance(exc, MemoryError):
+        return "文件内容过大，无法读取"
+    if isinstance(exc, etree.XMLSyntaxError):
+        where = f"（第{exc.lineno}行）" if getattr(exc, "lineno", None) else ""
+        if "depth" in str(exc).lower() or "nest" in str(exc).lower():
+            return f"文件中的 XML 嵌套过深{where}，不是正常的报告文件"
+        return f"文件中的 XML 内容已损坏{where}，请在 Word/WPS/Excel 中打开并另存后再试"
+    if isinstance(exc, KeyError):
+        return "文件缺少必需的组成部分，可能已损坏"
+    if isinstance(exc, (zipfile.BadZipFile, EOFError, zlib.error)):
+        return "压缩包已损坏（文件可能没有完整下载或复制）"
+    if isinstance(exc, UnicodeError):
+        return "文件中的文字编码已损坏"
+    return "文件已损坏或格式不受支持"
 
 
 def read_docx(path: Path) -> Document:
@@ -154,10 +210,10 @@ def read_docx(path: Path) -> Document:
     try:
         with zipfile.ZipFile(path) as archive:
             body = docx_body(archive)
+    except SourceError:
+        raise
     except Exception as exc:  # a damaged package or XML part
-        raise SourceError(
-            f"无法读取 Word 文档“{path.name}”：文件已损坏或格式不受支持（{type(exc).__name__}）"
-        ) from None
+        raise SourceError(f"无法读取 Word 文档“{path.name}”：{damage(exc)}") from None
     grids: list[Grid] = []
     paragraphs: list[str] = []
     for element in body.iterchildren():

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
-from gxdesk.gui.files import blank_document
+from gxdesk.gui.files import blank_document, tell_repairs
 from gxdesk.gui.mainwindow import MainWindow
 from gxdesk.gui.settings import add_recent
 from gxdesk.store import StoreError, load
@@ -93,6 +93,8 @@ def build_window(path: str | None = None) -> MainWindow:
     window = MainWindow(doc or blank_document())
     if problem:
         dialogs.show_error(window, problem)
+    elif doc is not None:
+        tell_repairs(window, doc.report)
     window.files.offer_recovery()
     return window
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from gxdesk.domain.report import Report
 from gxdesk.gui import dialogs
@@ -79,6 +80,7 @@ class FileController(QObject):
         self.window.set_document(ReportDocument(report, path))
         add_recent(path)
         self.window.say(f"已打开“{path}”")
+        tell_repairs(self.window, report)
         return True
 
     def _choose(self, ask) -> Path | None:  # type: ignore[no-untyped-def]
@@ -179,3 +181,13 @@ class FileController(QObject):
         self._recovery_file = recovery.file  # keep the copy until this session saves its own
         self.window.set_document(doc)
         self.window.say("已恢复自动保存的内容，请检查后保存")
+
+
+def tell_repairs(window: QWidget, report: Report) -> None:
+    """What reading the file had to mend: the author re-enters those cells, the rest is kept."""
+    if report.repairs:
+        lines = "\n".join(f"· {r}" for r in report.repairs[:20])
+        more = f"\n…… 另有 {len(report.repairs) - 20} 处" if len(report.repairs) > 20 else ""
+        dialogs.show_info(
+            window, "文件中有无法读取的数字", f"以下单元格已按空白打开，报告的其余内容都已保留：\n{lines}{more}"
+        )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from gxdesk.domain.cells import CellKind, Value, value_problem
+from gxdesk.domain.cells import CellKind, Value, storable_problem, value_problem
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, TABLE_PARTS
@@ -60,7 +60,18 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def report_from_dict(data: Any) -> Report:
-    """Build a report from schema-current data; raises InvalidReportError naming the bad field."""
+    """Build a report from schema-current data; raises InvalidReportError naming the bad field.
+
+    A cell that holds no finite number (NaN, ∞, absurdly large: written by an older version or
+    by hand) is not a reason to lose the report: it opens blank, and ``Report.repairs`` says so.
+    """
+    repairs: list[str] = []
+    report = _report_from_dict(data, repairs)
+    report.repairs = tuple(repairs)
+    return report
+
+
+def _report_from_dict(data: Any, repairs: list[str]) -> Report:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidReportError("这不是 gxdesk 报告文件")
     edition_id = _need(data, "edition", str, "报告格式版本")
@@ -94,9 +105,9 @@ def report_from_dict(data: Any) -> Report:
             raise InvalidReportError(f"表格说明“{key}”不正确")
     fees_in = _need(data, "fees", dict, "信息处理费", default={})
     fees = Fees(
-        notices=_count(fees_in.get("notices"), "信息处理费收费通知件数"),
-        noticed=_amount(fees_in.get("noticed"), "收费通知总金额"),
-        collected=_amount(fees_in.get("collected"), "实际收取金额"),
+        notices=_count(_finite(fees_in.get("notices"), "信息处理费收费通知件数", repairs), "信息处理费收费通知件数"),
+        noticed=_amount(_finite(fees_in.get("noticed"), "收费通知总金额", repairs), "收费通知总金额"),
+        collected=_amount(_finite(fees_in.get("collected"), "实际收取金额", repairs), "实际收取金额"),
     )
     prior = None
     prior_in = data.get("prior")
@@ -107,7 +118,7 @@ def report_from_dict(data: Any) -> Report:
         prior = PriorYear(
             year=prior_year if isinstance(prior_year := prior_in.get("year"), int) else year - 1,
             edition=prior_edition.id,
-            values=_values_in(prior_in.get("values", {}), prior_edition.cells, "上年数据"),
+            values=_values_in(prior_in.get("values", {}), prior_edition.cells, "上年数据", repairs=repairs),
             parts={
                 k: v
                 for k, v in (prior_in.get("parts") or {}).items()
@@ -122,9 +133,15 @@ def report_from_dict(data: Any) -> Report:
         preface=_text(data, "preface", "前言"),
         parts=parts,
         leads=dict(leads),
-        values=_values_in(_need(data, "values", dict, "表格数据"), edition.cells, "表格数据", inputs=True),
+        values=_values_in(
+            _need(data, "values", dict, "表格数据"), edition.cells, "表格数据", inputs=True, repairs=repairs
+        ),
         claimed=_values_in(
-            _need(data, "claimed", dict, "表格合计", default={}), edition.cells, "表格合计", inputs=False
+            _need(data, "claimed", dict, "表格合计", default={}),
+            edition.cells,
+            "表格合计",
+            inputs=False,
+            repairs=repairs,
         ),
         fees=fees,
         prior=prior,
@@ -186,7 +203,7 @@ def _sources_in(raw: Any, edition: Edition) -> dict[str, tuple[Contribution, ...
             if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
                 raise InvalidReportError(f"{what}“{key}”的格式不正确")
             value = _number(item[1], f"{what}“{key}”")
-            if value is not None:
+            if value is not None and storable_problem(value) is None:  # derived data: a bad one is left out
                 contributions.append(Contribution(item[0], value))
         out[key] = tuple(contributions)
     return out
@@ -217,7 +234,30 @@ def _amount(raw: Any, what: str) -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
-def _values_in(raw: Any, cells: dict[str, CellSpec], what: str, inputs: bool | None = None) -> dict[str, Value]:
+def _finite(raw: Any, what: str, repairs: list[str]) -> Any:
+    """``raw``, or None (with a repair said) when it is a number no report can hold."""
+    if raw is None or isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        return raw
+    try:
+        number = Decimal(str(raw)) if not isinstance(raw, int) else raw
+    except (InvalidOperation, ValueError):
+        return raw  # not a number at all: _number says so
+    problem = storable_problem(number)
+    if problem is None:
+        return raw
+    shown = str(raw) if len(str(raw)) <= 24 else str(raw)[:24] + "…"
+    repairs.append(f"{what}的值“{shown}”{problem}，已按空白打开，请重新填写")
+    return None
+
+
+def _values_in(
+    raw: Any,
+    cells: dict[str, CellSpec],
+    what: str,
+    inputs: bool | None = None,
+    *,
+    repairs: list[str],
+) -> dict[str, Value]:
     if not isinstance(raw, dict):
         raise InvalidReportError(f"{what}的格式不正确")
     out: dict[str, Value] = {}
@@ -225,7 +265,7 @@ def _values_in(raw: Any, cells: dict[str, CellSpec], what: str, inputs: bool | N
         spec = cells.get(key)
         if spec is None or (inputs is not None and spec.computed == inputs):
             raise InvalidReportError(f"{what}中有无法识别的单元格“{key}”")
-        value = _number(item, f"{what}“{spec.name}”")
+        value = _number(_finite(item, f"{what}“{spec.name}”", repairs), f"{what}“{spec.name}”")
         if value is None:
             continue
         # Counts stay int; an invalid value (e.g. −1 from an import) is kept for CELL-VALUE.

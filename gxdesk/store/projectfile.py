@@ -11,7 +11,16 @@ import tempfile
 from pathlib import Path
 
 from gxdesk.domain.report import Report
-from gxdesk.oserrors import IN_USE, describe, is_sharing_violation, long_path, posix_mode, replace
+from gxdesk.oserrors import (
+    IN_USE,
+    describe,
+    is_sharing_violation,
+    long_path,
+    posix_mode,
+    remove_stale_temps,
+    replace,
+    special_file_problem,
+)
 from gxdesk.store.codec import (
     FORMAT,
     SCHEMA_VERSION,
@@ -45,6 +54,8 @@ def loads(text: str, path: Path | str = "") -> Report:
         raise StoreError(path, "文件是空的")
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise StoreError(path, "文件结构嵌套过深，不是正常的 gxdesk 报告文件") from None
     except json.JSONDecodeError as exc:
         # A save cut short leaves an object that never closes.
         truncated = text.lstrip().startswith("{") and not text.rstrip().endswith("}")
@@ -68,11 +79,16 @@ def loads(text: str, path: Path | str = "") -> Report:
         return report_from_dict(data).sanitized()
     except InvalidReportError as exc:
         raise StoreError(path, str(exc)) from None
+    except RecursionError:
+        raise StoreError(path, "文件结构嵌套过深，不是正常的 gxdesk 报告文件") from None
 
 
 def load(path: Path | str) -> Report:
     """Read a .gxr file."""
     path = Path(path)
+    special = special_file_problem(path)
+    if special:
+        raise StoreError(path, special)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -103,6 +119,7 @@ def save(report: Report, path: Path | str) -> None:
     data = dumps(report).encode("utf-8")
     directory = path.parent if str(path.parent) else Path(".")
     tmp_name = None
+    remove_stale_temps(path)  # left by a save or import that was killed halfway
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
         # mkstemp makes the file private; give it the mode the old file (or umask) would.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from gxdesk.exchange.collection import CollectionFile, audit, choose, read_roster
+from gxdesk.userdirs import log_error
 
 
 class AuditWorker(QObject):
@@ -32,6 +33,10 @@ class AuditWorker(QObject):
             )
         except (OSError, ValueError) as exc:
             self.finished.emit(str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - the window must never stay "running"
+            log = log_error(exc)
+            self.finished.emit(f"审核时发生意外错误（{type(exc).__name__}）" + (f"，详细记录在“{log}”" if log else ""))
             return
         for unit_name, path in c.chosen.items():  # the versions the author picked earlier
             if any(u.name == unit_name and any(v.path == path for v in u.versions) for u in result.units):
