@@ -310,3 +310,100 @@ def test_broken_reports_in_an_inbox_say_what_is_wrong(tmp_path: Path) -> None:
         "empty.gxr": "文件是空的",
         "other.gxr": "这不是 gxdesk 报告文件",
     }
+
+
+# ---- the audit cache ---------------------------------------------------------------------------
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_pickle_planted_in_an_inbox_runs_nothing_and_the_inbox_is_unchanged(
+    exports: dict[str, Path], tmp_path: Path
+) -> None:
+    import pickle
+    import sqlite3
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.docx").write_bytes(exports["docx"].read_bytes())
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):  # type: ignore[no-untyped-def]
+            return (Path.write_text, (marker, "x"))
+
+    db = sqlite3.connect(inbox / ".gxdesk-cache.sqlite")
+    db.execute("CREATE TABLE units (key TEXT PRIMARY KEY, data BLOB)")
+    db.execute("INSERT INTO units VALUES (?, ?)", ("any", pickle.dumps(Payload())))
+    db.commit()
+    db.close()
+    before = snapshot(inbox)
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cold, then through the cache
+        result = audit([inbox], jobs=1, cache_dir=cache)
+        assert [u.name for u in result.units] == ["青禾市生态环境局"]
+    assert not marker.exists()
+    assert snapshot(inbox) == before  # nothing written into the folder the user added
+    assert (cache / "audit-cache.sqlite").exists()
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b"SQLite format 3\x00" + b"\x00" * 200, "foreign"])
+def test_a_broken_or_foreign_cache_is_rebuilt_and_never_stops_an_audit(
+    exports: dict[str, Path], tmp_path: Path, content: object
+) -> None:
+    import sqlite3
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.docx").write_bytes(exports["docx"].read_bytes())
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    path = cache / "audit-cache.sqlite"
+    if content == "foreign":
+        db = sqlite3.connect(path)
+        db.execute("CREATE TABLE something (x)")
+        db.commit()
+        db.close()
+    else:
+        assert isinstance(content, bytes)
+        path.write_bytes(content)
+    result = audit([inbox], jobs=1, cache_dir=cache)
+    assert [u.name for u in result.units] == ["青禾市生态环境局"]
+    again = audit([inbox], jobs=1, cache_dir=cache)  # the rebuilt cache serves the second run
+    assert [u.name for u in again.units] == ["青禾市生态环境局"]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT count(*) FROM units").fetchone()[0] == 1
+
+
+def test_a_changed_rule_or_reader_reads_the_files_again(exports: dict[str, Path], tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import gxdesk.exchange.collection as collection
+    from gxdesk.exchange import unit_cache
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.docx").write_bytes(exports["docx"].read_bytes())
+    cache = tmp_path / "cache"
+    audit([inbox], jobs=1, cache_dir=cache)
+    reads: list[str] = []
+    real = collection.read_unit
+    monkeypatch.setattr(collection, "read_unit", lambda p, *a: reads.append(p) or real(p, *a))
+    audit([inbox], jobs=1, cache_dir=cache)
+    assert reads == []  # unchanged code and file: from the cache
+    monkeypatch.setattr(unit_cache, "code_fingerprint", lambda: "another-catalogue")
+    audit([inbox], jobs=1, cache_dir=cache)
+    assert len(reads) == 1
+
+
+def test_the_newest_version_comes_from_the_files_not_a_cached_time(exports: dict[str, Path], tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    old, new = inbox / "v1.docx", inbox / "v2.docx"
+    old.write_bytes(exports["docx"].read_bytes())
+    new.write_bytes(exports["docx"].read_bytes() + b"")  # same content, so the same cache entry
+    os.utime(old, (1_000_000, 1_000_000))
+    cache = tmp_path / "cache"
+    first = audit([inbox], jobs=1, cache_dir=cache)
+    assert Path(first.units[0].chosen.path).name == "v2.docx"
+    os.utime(old, (4_000_000_000, 4_000_000_000))  # v1 re-sent later
+    second = audit([inbox], jobs=1, cache_dir=cache)
+    assert Path(second.units[0].chosen.path).name == "v1.docx"
