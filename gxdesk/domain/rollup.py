@@ -7,10 +7,8 @@ part 六's fee figures; a blank counts as 0; totals are recomputed from the summ
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from gxdesk.domain.cells import Value, format_value
@@ -22,42 +20,6 @@ from gxdesk.domain.rules import compute
 
 ROLLUP_SUM = "ROLLUP-SUM"
 UNITS_SETTING = "rollup_units"  # a roll-up report's setting: the units it sums, 、-separated
-
-
-def agency_key(name: str) -> str:
-    """An agency name reduced for matching: no spaces or brackets' contents, full-width folded."""
-    text = unicodedata.normalize("NFKC", name or "")
-    text = re.sub(r"[(（][^()（）]*[)）]", "", text)  # 某局（某办） → 某局
-    return re.sub(r"[\s·・]", "", text)
-
-
-@dataclass(frozen=True)
-class RosterEntry:
-    """One unit of the office's 名单: its name, kind, and other names it goes by."""
-
-    name: str
-    kind: AgencyKind | None = None
-    aliases: tuple[str, ...] = ()
-
-    def folded(self) -> set[str]:
-        return {agency_key(n) for n in (self.name, *self.aliases) if n}
-
-
-@dataclass
-class Roster:
-    entries: list[RosterEntry] = field(default_factory=list)
-
-    def match(self, agency: str) -> RosterEntry | None:
-        """The unit an agency name stands for: exact (folded) name or alias, or one name inside the other."""
-        key = agency_key(agency)
-        if not key:
-            return None
-        for entry in self.entries:
-            if key in entry.folded():
-                return entry
-        # 某县人民政府办公室 vs 县政府办公室 style differences: a name that contains the other.
-        candidates = [e for e in self.entries if any(k and (k in key or key in k) for k in e.folded())]
-        return candidates[0] if len(candidates) == 1 else None
 
 
 @dataclass
@@ -152,26 +114,31 @@ def provenance_note(report: Report, key: str, current: Value | None, *, limit: i
     return lines
 
 
-def rollup_findings(parent: Report, units: Sequence[Report], missing: Iterable[str] = ()) -> list[Finding]:
-    """ROLLUP-SUM: every cell of ``parent``'s published tables that differs from its units' sum."""
+def rollup_findings(parent: Report, units: Sequence[Report]) -> list[Finding]:
+    """ROLLUP-SUM: every cell of ``parent``'s published tables that differs from its units' sum.
+
+    One finding per wrong cell: a total that is off only because a cell it adds up is off (the
+    本级 report's own total agrees with its own cells) is not a finding of its own.
+    """
     edition = edition_for_year(parent.meta.year)
     if parent.edition != edition.id:
         return []
     same_year = [u for u in units if u.meta.year == parent.meta.year and u.edition == parent.edition]
     summed = compute(edition, sum_units(parent.meta.agency, parent.meta.year, same_year).report.values)
     published = compute(edition, parent.values, parent.claimed)
-    absent = "、".join(missing)
+    own = compute(edition, parent.values)  # its totals as its own cells make them
     out: list[Finding] = []
     for table in edition.tables:
         for spec in table.cells:
             claimed, expected = published.get(spec.id), summed.get(spec.id)
             if claimed is None or expected is None or claimed == expected:
                 continue
+            if spec.computed and claimed == own.get(spec.id):
+                continue  # follows from the cells it adds up, each reported where it is wrong
             difference: Value = abs(Decimal(claimed) - Decimal(expected))
             message = (
                 f"{spec.name}：本级报告为 {format_value(claimed)}，{len(same_year)} 个单位之和为 "
                 f"{format_value(expected)}，相差 {format_value(difference)}"
-                + (f"（未报送：{absent}）" if absent else "")
             )
             out.append(
                 Finding(ROLLUP_SUM, Severity.WARNING, spec.part, message, (spec.id,), expected=expected, actual=claimed)

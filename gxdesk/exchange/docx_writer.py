@@ -64,15 +64,24 @@ def build(report: Report, *, fonts: str | None = None) -> docx.document.Document
     fontset, bold = options(report)
     if fonts:
         fontset = font_set(fonts)
+    document = skeleton(fontset, bold)
+    _content(document, report, fontset, bold)
+    finish(document, report, fontset)
+    return document
+
+
+def skeleton(fonts: FontSet, bold: bool = False) -> docx.document.Document:
+    """An empty 公文 document: A4, GB/T 9704 margins and grid, the report's styles and page numbers.
+
+    The report and the office's papers (退回修改单, 审核情况通报) are all built on it.
+    """
     document = docx.Document()
     _page_setup(document)
-    _styles(document, fontset, bold)
-    _footers(document, fontset)
+    _styles(document, fonts, bold)
+    _footers(document, fonts)
     body = document.element.body
     for p in list(body.iterchildren(qn("w:p"))):  # the template's empty first paragraph
         body.remove(p)
-    _content(document, report, fontset, bold)
-    finish(document, report, fontset)
     return document
 
 

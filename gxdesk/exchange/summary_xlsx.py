@@ -11,14 +11,16 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gxdesk.domain.cells import Value
+from gxdesk.domain.collection import Audit, Unit
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_GROUPS, TOTAL, t4_total
 from gxdesk.domain.findings import Severity
-from gxdesk.domain.rollup import RollUp, describe_provenance, source_name
+from gxdesk.domain.report import Report
+from gxdesk.domain.rollup import RollUp, describe_provenance, source_name, sum_units
 from gxdesk.domain.rules import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.exchange.atomic import write_bytes
-from gxdesk.exchange.collection import Audit, Unit
+from gxdesk.exchange.collection import OFFICE_OUTPUT
 from gxdesk.exchange.jsonview import cell_ref
 from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, SHEET_NAMES, page_setup, put, set_text, table_sheet
 
@@ -36,13 +38,29 @@ KEY_FIGURES = (
 )
 
 
+def rollup_of(result: Audit, agency: str = "（汇总）") -> RollUp | None:
+    """The sum of the units counted (on the 名单 or ticked in), or None before any is."""
+    reports = result.counted_reports()
+    if result.year is None or not reports:
+        return None
+    try:
+        return sum_units(agency, result.year, reports)
+    except ValueError:
+        return None
+
+
 def build(result: Audit, rollup: RollUp | None = None) -> Workbook:
-    """The workbook; ``rollup`` (a RollUp) adds the summed tables in the official layout."""
+    """The one summary workbook, from the command line and the window alike: 汇总 (with the total
+    of the units counted), 问题清单, 未报送, and the summed tables with where each figure came from."""
+    rollup = rollup or rollup_of(result)
     workbook = Workbook()
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "gxdesk"
+    workbook.properties.title = f"{result.year or ''}年度政府信息公开工作年度报告汇总与审核"
+    workbook.properties.category = OFFICE_OUTPUT
     summary = workbook.active
     assert isinstance(summary, Worksheet)
     summary.title = "汇总"
-    _summary(summary, result)
+    _summary(summary, result, rollup)
     _problems(workbook.create_sheet("问题清单"), result)
     _missing(workbook.create_sheet("未报送"), result)
     if rollup is not None:
@@ -96,6 +114,10 @@ def _figures(unit: Unit) -> list[Value | None]:
     report = unit.chosen.report
     if report is None:
         return [None] * len(KEY_FIGURES)
+    return _key_figures(report)
+
+
+def _key_figures(report: Report) -> list[Value | None]:
     values = compute(get_edition(report.edition), report.values, report.claimed)
     out: list[Value | None] = []
     for _, cells in KEY_FIGURES:
@@ -110,12 +132,13 @@ def _reuse_share(unit: Unit) -> Value | None:
     return max(shares) if shares else None
 
 
-def _summary(sheet: Worksheet, result: Audit) -> None:
+def _summary(sheet: Worksheet, result: Audit, rollup: RollUp | None) -> None:
     headers = (
         "单位",
         "文件",
         "报告年度",
         "格式",
+        "计入汇总",
         "状态",
         "错误",
         "提示",
@@ -124,7 +147,7 @@ def _summary(sheet: Worksheet, result: Audit) -> None:
         "雷同（%）",
         "缺少部分",
     )
-    _header(sheet, headers, (28, 30, 8, 8, 8, 6, 6, 60, 10, 10, 10, 10, 10, 9, 14))
+    _header(sheet, headers, (28, 30, 8, 8, 8, 8, 6, 6, 60, 10, 10, 10, 10, 10, 9, 14))
     for row, unit in enumerate(result.units, start=2):
         report = unit.chosen.report
         errors = [f for f in unit.findings if f.severity is Severity.ERROR]
@@ -136,7 +159,8 @@ def _summary(sheet: Worksheet, result: Audit) -> None:
             Path(unit.chosen.path).name + (f"（共 {len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""),
             report.meta.year if report else None,
             report.edition if report else "",
-            unit.status,
+            "是" if result.counted(unit) else "否",
+            unit.status.label,
             len(errors),
             len(warnings),
             problems,
@@ -147,12 +171,21 @@ def _summary(sheet: Worksheet, result: Audit) -> None:
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row, col)
             put(cell, value)
-            cell.alignment = Alignment(wrap_text=col in (1, 2, 8), vertical="top")
+            cell.alignment = Alignment(wrap_text=col in (1, 2, 9), vertical="top")
             if errors:
                 cell.fill = PROBLEM_FILL
             elif warnings:
                 cell.fill = WARNING_FILL
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, len(result.units) + 1)}"
+    last = len(result.units) + 1
+    if rollup is not None:  # the units counted, added up: the county's figures
+        figures = _key_figures(rollup.report)
+        total = (f"合计（计入汇总的 {len(rollup.units)} 个单位）", *[""] * 8, *figures)
+        for col, value in enumerate(total, start=1):
+            cell = sheet.cell(last + 1, col)
+            put(cell, value)
+            cell.font = Font(name=FONT, bold=True)
+            cell.fill = LABEL_FILL
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, last)}"
     page_setup(sheet, landscape=True)
 
 
@@ -183,7 +216,16 @@ def _problems(sheet: Worksheet, result: Audit) -> None:
 def _missing(sheet: Worksheet, result: Audit) -> None:
     _header(sheet, ("单位或文件", "情况"), (40, 80))
     rows = [(name, "名单上的单位，没有收到可读的报告") for name in result.missing]
-    rows += [(name, "报告中的机关名称不在名单上（请核对名称或补充名单）") for name in result.not_on_roster]
+    rows += [
+        (
+            u.name,
+            "报告中的机关名称不在名单上，"
+            + ("已勾选计入汇总" if result.counted(u) else "未计入汇总")
+            + (f"；可能是名单中的“{u.suggestion}”，请核对" if u.suggestion else "（请核对名称或补充名单）"),
+        )
+        for u in result.units
+        if not u.on_roster
+    ]
     rows += [(Path(u.path).name, f"无法读取：{u.reason}") for u in result.unreadable]
     rows += [
         (Path(u.path).name, f"{u.report.meta.year}年度的报告，不是{result.year}年度，未计入")

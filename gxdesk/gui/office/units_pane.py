@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -21,16 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.domain.collection import Audit, Unit, UnitStatus
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.findings import Finding, Severity
-from gxdesk.domain.rollup import agency_key
-from gxdesk.exchange.collection import Audit, Unit
 from gxdesk.gui.wizard.steps import STEP_SHORT, step_of
 from gxdesk.gui.wrapping import WrappingDelegate
 
-MISSING = "未报送"
-STATUS_COLORS = {"有错误": "#b91c1c", "雷同": "#7c3aed", "有提示": "#a16207", "报送": "#15803d", MISSING: "#6b7280"}
+STATUS_COLORS = {
+    UnitStatus.ERRORS: "#b91c1c",
+    UnitStatus.REUSED: "#7c3aed",
+    UnitStatus.WARNINGS: "#a16207",
+    UnitStatus.REPORTED: "#15803d",
+    UnitStatus.MISSING: "#6b7280",
+    UnitStatus.NOT_ON_ROSTER: "#1d4ed8",
+}
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1  # on every row's name item: the Unit, or the missing name
 SEVERITY_COLORS = {Severity.ERROR: "#b91c1c", Severity.WARNING: "#a16207"}
 COLUMNS = ("计入汇总", "单位", "状态", "错误", "提示", "文件")
 FILE_COLUMN = COLUMNS.index("文件")
@@ -57,7 +65,23 @@ class UnitsPane(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.result: Audit | None = None
+        top = QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("显示："))
+        self.filter = QComboBox()  # every status with its count; the list shows one or all
+        self.filter.currentIndexChanged.connect(self._apply_filter)
+        bar.addWidget(self.filter)
+        self.counts = QLabel()
+        self.counts.setStyleSheet("color: #374151;")
+        bar.addWidget(self.counts, 1)
+        column.addLayout(bar)
         self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setSortingEnabled(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().hide()
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -65,7 +89,8 @@ class UnitsPane(QSplitter):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
-        self.addWidget(self.table)
+        column.addWidget(self.table)
+        self.addWidget(top)
         self.findings = QTreeWidget()
         self.findings.setColumnCount(3)
         self.findings.setHeaderLabels(["级别", "位置", "问题"])
@@ -90,53 +115,98 @@ class UnitsPane(QSplitter):
         self.missing.setStyleSheet("color: #b91c1c;")
         notes.addWidget(self.missing)
         self.addWidget(below)
-        for index, stretch in enumerate((3, 2, 0)):
+        for index, stretch in enumerate((5, 2, 0)):  # the unit list gets the room
             self.setStretchFactor(index, stretch)
 
     # ---- rows ----------------------------------------------------------------------------
-    def fill(self, result: Audit, excluded: list[str]) -> None:
+    def fill(self, result: Audit) -> None:
         self.result = result
-        left_out = {agency_key(n) for n in excluded}
         self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)  # rows are placed, then sorted as the clerk last chose
         self.table.setRowCount(len(result.units) + len(result.missing))
         for row, unit in enumerate(result.units):
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-            tick.setCheckState(Qt.CheckState.Unchecked if agency_key(unit.name) in left_out else Qt.CheckState.Checked)
-            errors = sum(f.severity is Severity.ERROR for f in unit.findings)
+            tick.setCheckState(Qt.CheckState.Checked if result.counted(unit) else Qt.CheckState.Unchecked)
+            tick.setToolTip("计入汇总和本级报告核对" if result.counted(unit) else "不计入汇总")
             versions = f"（{len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""
-            texts = (unit.name, unit.status, str(errors), str(len(unit.findings) - errors),
-                     Path(unit.chosen.path).name + versions)  # fmt: skip
+            status = unit.status
+            texts = (unit.name, status.label, unit.errors, unit.warnings, Path(unit.chosen.path).name + versions)
             self.table.setItem(row, 0, tick)
             for col, text in enumerate(texts, start=1):
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.DisplayRole, text)
                 if col == 2:
-                    item.setForeground(QBrush(QColor(STATUS_COLORS[unit.status])))
+                    item.setForeground(QBrush(QColor(STATUS_COLORS[status])))
+                    if unit.suggestion:
+                        item.setToolTip(f"报告中的机关名称不在名单上；可能是名单中的“{unit.suggestion}”（右键确认）")
+                    elif status is UnitStatus.NOT_ON_ROSTER:
+                        item.setToolTip("报告中的机关名称不在名单上：不计入汇总，除非勾选")
                 self.table.setItem(row, col, item)
+            self.table.item(row, 1).setData(UNIT_ROLE, unit)
         for row, name in enumerate(result.missing, start=len(result.units)):
-            for col, text in enumerate(("", name, MISSING, "", "", "—")):
+            for col, text in enumerate(("", name, UnitStatus.MISSING.label, "", "", "—")):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # nothing to tick
-                item.setForeground(QBrush(QColor(STATUS_COLORS[MISSING])))
+                item.setForeground(QBrush(QColor(STATUS_COLORS[UnitStatus.MISSING])))
                 self.table.setItem(row, col, item)
+            self.table.item(row, 1).setData(UNIT_ROLE, name)
+        self.table.setSortingEnabled(True)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self._fill_filter(result)
         notes = []
         if result.missing:
             notes.append("未报送：" + "、".join(result.missing))
-        if result.not_on_roster:
-            notes.append("不在名单上：" + "、".join(result.not_on_roster))
+        if result.has_roster and result.not_on_roster:
+            strangers = [u.name + (f"（可能是“{u.suggestion}”）" if u.suggestion else "") for u in result.units
+                         if not u.on_roster]  # fmt: skip
+            notes.append("不在名单上（不计入汇总，除非勾选）：" + "、".join(strangers))
         notes += [f"无法读取：{Path(u.path).name}（{u.reason}）" for u in result.unreadable]
         notes += [f"年度不符，未计入：{Path(u.path).name}" for u in result.other_year]
         self.missing.setText("\n".join(notes))
         self._on_table_item_selection_changed()  # the selected row's findings, as now read
 
+    def _fill_filter(self, result: Audit) -> None:
+        """全部 and each status with its count; the choice is kept across audits."""
+        shown = self.filter.currentData()
+        counts = result.by_status()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem(f"全部（{len(result.units) + len(result.missing)}）", None)
+        for status, count in counts.items():
+            if count:
+                self.filter.addItem(f"{status.label}（{count}）", status)
+        index = self.filter.findData(shown)
+        self.filter.setCurrentIndex(max(0, index))
+        self.filter.blockSignals(False)
+        self.counts.setText("  ".join(f"{s.label} {n}" for s, n in counts.items() if n))
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        wanted = self.filter.currentData()
+        for row in range(self.table.rowCount()):
+            status = self.table.item(row, 2).text() if self.table.item(row, 2) else ""
+            self.table.setRowHidden(row, wanted is not None and status != wanted.label)
+
     def unit_at(self, row: int) -> Unit | None:
-        """The unit of a row; None for a unit that sent nothing (listed after those that did)."""
-        if self.result is None or not 0 <= row < len(self.result.units):
-            return None
-        return self.result.units[row]
+        """The unit of a row; None for a unit that sent nothing."""
+        item = self.table.item(row, 1) if row >= 0 else None
+        unit = item.data(UNIT_ROLE) if item is not None else None
+        return unit if isinstance(unit, Unit) else None
+
+    def row_of(self, unit: Unit) -> int:
+        return next((r for r in range(self.table.rowCount()) if self.unit_at(r) is unit), -1)
+
+    def missing_at(self, row: int) -> str:
+        item = self.table.item(row, 1) if row >= 0 else None
+        name = item.data(UNIT_ROLE) if item is not None else None
+        return name if isinstance(name, str) else ""
+
+    def selected_units(self) -> list[Unit]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        return [u for r in rows if (u := self.unit_at(r)) is not None]
 
     def selected_row(self) -> int | None:
         rows = {i.row() for i in self.table.selectedIndexes()}
@@ -149,9 +219,8 @@ class UnitsPane(QSplitter):
         unit = self.unit_at(row) if row is not None else None
         self.unitSelected.emit(unit)
         if unit is None:
-            if row is not None and self.result is not None:
-                name = self.result.missing[row - len(self.result.units)]
-                self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{name}”的报告"]))
+            if row is not None and self.missing_at(row):
+                self.findings.addTopLevelItem(QTreeWidgetItem(["", "", f"没有收到“{self.missing_at(row)}”的报告"]))
             return
         edition = get_edition(unit.chosen.report.edition) if unit.chosen.report else None
         self._list(unit.findings, edition)
@@ -176,7 +245,7 @@ class UnitsPane(QSplitter):
         else:
             text = f"本级报告（{name}）：各单元格都等于计入汇总的单位之和"
         self.parent_line.setText(text)
-        color = SEVERITY_COLORS[Severity.WARNING] if r.parent_findings else STATUS_COLORS["报送"]
+        color = SEVERITY_COLORS[Severity.WARNING] if r.parent_findings else STATUS_COLORS[UnitStatus.REPORTED]
         self.parent_line.setStyleSheet(f"text-align: left; padding: 2px; color: {color};")
         self.parent_line.setVisible(True)
 

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.domain.collection import Audit, Unit, UnitStatus, choose
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.names import canonical
 from gxdesk.domain.report import Report
-from gxdesk.domain.rollup import UNITS_SETTING, agency_key, sum_units, update_rollup
-from gxdesk.exchange.collection import COLLECTION_SUFFIX, Audit, CollectionFile, Unit, choose
+from gxdesk.domain.rollup import UNITS_SETTING, sum_units, update_rollup
+from gxdesk.exchange.collection import COLLECTION_SUFFIX, CollectionFile
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
 from gxdesk.gui.office.units_pane import UnitsPane
@@ -272,7 +274,7 @@ class OfficeWindow(QMainWindow):
         self.result = outcome
         self._fill()
         self._check_parent()
-        errors = sum(u.status == "有错误" for u in outcome.units)
+        errors = sum(u.status is UnitStatus.ERRORS for u in outcome.units)
         self.statusBar().showMessage(
             f"{outcome.year}年度：{len(outcome.units)} 个单位报送，{errors} 个有错误，未报送 {len(outcome.missing)} 个",
             0,
@@ -281,11 +283,20 @@ class OfficeWindow(QMainWindow):
 
     def _fill(self) -> None:
         assert self.result is not None
-        self.units.fill(self.result, self.collection.excluded)
+        self.units.fill(self.result)
 
     def _on_units_ticked(self, name: str, counted: bool) -> None:
-        excluded = [n for n in self.collection.excluded if agency_key(n) != agency_key(name)]
-        self.collection.excluded = excluded if counted else [*excluded, name]
+        """Ticked in or out of the roll-up: the audit's count, and the collection file, follow."""
+        if self.result is None:
+            return
+        self.result.set_counted(name, counted)
+        key = canonical(name)
+        self.collection.excluded = [n for n in self.collection.excluded if canonical(n) != key]
+        self.collection.included = [n for n in self.collection.included if canonical(n) != key]
+        if not counted:
+            self.collection.excluded.append(name)
+        elif key in self.result.included:
+            self.collection.included.append(name)
         self._check_parent()
 
     def _on_units_unit_selected(self, unit: Unit | None) -> None:
@@ -301,7 +312,7 @@ class OfficeWindow(QMainWindow):
         """ROLLUP-SUM of the government's own report against the units ticked in."""
         r = self.result
         if r is not None and r.parent_report is not None:
-            r.check_parent(self.included())
+            r.check_parent()
             self.units.show_parent(r.parent_report.meta.agency or Path(self.collection.parent).name)
         else:
             self.units.show_parent("")
@@ -370,14 +381,9 @@ class OfficeWindow(QMainWindow):
 
     # ---- outputs -------------------------------------------------------------------------
     def included(self) -> list[Report]:
-        """The reports of the units ticked in (the chosen version of each)."""
+        """The reports of the units counted (on the 名单 or ticked in; the chosen version of each)."""
         assert self.result is not None
-        excluded = {agency_key(n) for n in self.collection.excluded}
-        return [
-            u.chosen.report
-            for u in self.result.units
-            if agency_key(u.name) not in excluded and u.chosen.report is not None
-        ]
+        return self.result.counted_reports()
 
     def make_rollup(self) -> None:
         """A new roll-up report in a wizard window; or, if the opener holds one, its numbers updated."""

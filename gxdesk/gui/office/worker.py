@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from gxdesk.exchange.collection import CollectionFile, audit, choose, read_roster
+from gxdesk.domain.collection import choose
+from gxdesk.exchange.collection import CollectionFile, audit
+from gxdesk.exchange.roster_file import read_roster
 from gxdesk.userdirs import log_error
 
 
@@ -23,11 +25,15 @@ class AuditWorker(QObject):
         c = self.collection
         try:
             roster = read_roster(c.roster) if c.roster else None
+            if roster is not None:
+                roster.confirmed = dict(c.aliases)
             result = audit(
                 c.paths,
                 roster=roster,
                 prior=c.prior,
                 parent=c.parent or None,
+                included=c.included,
+                excluded=c.excluded,
                 progress=self.progressed.emit,
                 cancelled=lambda: self.cancel,
             )
@@ -41,4 +47,5 @@ class AuditWorker(QObject):
         for unit_name, path in c.chosen.items():  # the versions the author picked earlier
             if any(u.name == unit_name and any(v.path == path for v in u.versions) for u in result.units):
                 choose(result, unit_name, path)
+        result.check_parent()  # against the versions chosen
         self.finished.emit(result)
