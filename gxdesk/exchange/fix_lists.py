@@ -29,11 +29,14 @@ from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import OFFICE_OUTPUT
 from gxdesk.exchange.docx_tables import TABLE_STYLE
 from gxdesk.exchange.docx_writer import BODY_PT, STYLE_BODY, STYLE_H1, STYLE_TITLE, skeleton
-from gxdesk.exchange.fonts import font_set
+from gxdesk.exchange.docx_xml import set_fonts
+from gxdesk.exchange.fonts import LATIN, font_set
+
+FONTS = font_set(None)  # the report's own: 方正小标宋 title, 仿宋 body, 黑体 first-level headings
 
 FIX_SUFFIX = "-退回修改.docx"
 NOTICE_NAME = "审核情况通报.docx"
-_COLUMNS = (("序号", 10), ("部分", 24), ("位置", 36), ("问题", 48), ("修改要求", 38))  # mm, 156 in all
+_COLUMNS = (("序号", 12), ("部分", 22), ("位置", 36), ("问题", 48), ("修改要求", 38))  # mm, 156 in all
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 HEADINGS = {PREFACE: "前言", **{p.numeral: p.heading for p in PARTS}}
 
@@ -45,7 +48,7 @@ def file_name(unit_name: str) -> str:
 
 
 def _document(title: str):  # type: ignore[no-untyped-def]
-    document = skeleton(font_set(None))
+    document = skeleton(FONTS)
     props = document.core_properties
     props.title = title[:255]
     props.author = props.last_modified_by = "gxdesk"
@@ -56,6 +59,21 @@ def _document(title: str):  # type: ignore[no-untyped-def]
 
 def _paragraph(document, text: str, style: str = STYLE_BODY):  # type: ignore[no-untyped-def]
     return document.add_paragraph(text, style=style)
+
+
+def _field(document, text: str):  # type: ignore[no-untyped-def]
+    """A line such as 单位：…: left-aligned, so a short line is not spread across the page."""
+    paragraph = _paragraph(document, text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    return paragraph
+
+
+def _run_in(document, heading: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph led by its heading in 黑体 (GB/T 9704's first level), the text after it."""
+    paragraph = _paragraph(document, "")
+    run = paragraph.add_run(heading)
+    set_fonts(run._r.get_or_add_rPr(), FONTS.heading1, LATIN)
+    paragraph.add_run(text)
 
 
 def _where(finding: Finding, edition: Edition | None) -> tuple[str, str]:
@@ -85,11 +103,11 @@ def fix_list(unit: Unit, result: Audit, *, office: str = "", today: date | None 
     _paragraph(document, "")
     sent = datetime.fromtimestamp(unit.chosen.mtime).strftime("%Y年%m月%d日") if unit.chosen.mtime else ""
     year = f"{report.meta.year}年度" if report is not None else f"{result.year}年度"
-    _paragraph(document, f"单位：{unit.name}")
+    _field(document, f"单位：{unit.name}")
     versions = f"；共收到 {len(unit.versions)} 个版本，审核的是这一个" if len(unit.versions) > 1 else ""
-    _paragraph(document, f"报送文件：{unit.chosen.name}" + (f"（{sent}修改）" if sent else "") + versions)
+    _field(document, f"报送文件：{unit.chosen.name}" + (f"（{sent}修改）" if sent else "") + versions)
     if edition is not None:
-        _paragraph(document, f"报告：{year}，{edition.label}")
+        _field(document, f"报告：{year}，{edition.label}")
     errors = [f for f in unit.findings if f.severity is Severity.ERROR]
     warnings = [f for f in unit.findings if f.severity is Severity.WARNING]
     _paragraph(
@@ -113,6 +131,8 @@ def _findings_table(document, findings: Sequence[Finding], edition: Edition | No
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, (_, width) in zip(table.columns, _COLUMNS, strict=True):
+        column.width = Mm(width)  # the grid Word and WPS lay out by
     for cell, (label, width) in zip(table.rows[0].cells, _COLUMNS, strict=True):
         cell.width = Mm(width)
         cell.paragraphs[0].style = TABLE_STYLE
@@ -128,7 +148,7 @@ def _findings_table(document, findings: Sequence[Finding], edition: Edition | No
             cell.width = Mm(width)
             paragraph = cell.paragraphs[0]
             paragraph.style = TABLE_STYLE
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if width <= 10 else WD_ALIGN_PARAGRAPH.LEFT
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER if width <= 12 else WD_ALIGN_PARAGRAPH.LEFT
             paragraph.add_run(text)
     if not findings:
         row = table.add_row().cells
@@ -169,36 +189,39 @@ def notice(result: Audit, *, office: str = "", today: date | None = None) -> byt
     _paragraph(document, opening)
     returned = [u for u in result.units if u.errors]
     to_check = [u for u in result.units if not u.errors and u.quality is not UnitStatus.REPORTED]
-    groups = (
-        ("一、需退回修改的单位", returned, "报告有错误，已退回修改，请于收到退回修改单后重新报送"),
-        ("二、需核实的单位", to_check, "报告有提示或与上年内容雷同，请核实；如确属实际情况，请附说明"),
-        ("三、审核通过的单位", [u for u in result.units if u.quality is UnitStatus.REPORTED], ""),
-    )
-    for heading, units, note in groups:
-        _paragraph(document, heading, STYLE_H1)
-        if units:
-            names = "、".join(u.name + (f"（错误 {u.errors} 项）" if u.errors else "") for u in units)
-            _paragraph(document, f"共 {len(units)} 个：{names}。" + (f"{note}。" if note else ""))
-        else:
-            _paragraph(document, "无。")
-    _paragraph(document, "四、未报送的单位", STYLE_H1)
+    listed = [u for u in result.units if u.on_roster] if result.has_roster else list(result.units)
+    returned = [u for u in listed if u.errors]
+    to_check = [u for u in listed if not u.errors and u.quality is not UnitStatus.REPORTED]
+    passed = [u for u in listed if u.quality is UnitStatus.REPORTED]
+    sections = [
+        ("一、需退回修改的单位。", returned, "报告有错误，已退回修改，请于收到退回修改单后重新报送。"),
+        ("二、需核实的单位。", to_check, "报告有提示或与上年内容雷同，请核实；如确属实际情况，请附说明。"),
+        ("三、审核通过的单位。", passed, ""),
+    ]
+    for heading, units, note in sections:
+        names = "、".join(u.name + (f"（错误 {u.errors} 项）" if u.errors else "") for u in units)
+        _run_in(document, heading, f"共 {len(units)} 个：{names}。{note}" if units else "无。")
     missing = "、".join(result.missing)
-    _paragraph(document, f"共 {len(result.missing)} 个：{missing}。请尽快报送。" if result.missing else "无。")
-    n = 5
+    _run_in(
+        document,
+        "四、未报送的单位。",
+        f"共 {len(result.missing)} 个：{missing}。请尽快报送。" if result.missing else "无。",
+    )
+    numerals = iter("五六七")
     strangers = [u for u in result.units if not u.on_roster] if result.has_roster else []
     if strangers:
-        _paragraph(document, "五、不在名单上的报告", STYLE_H1)
         text = "、".join(u.name + (f"（可能是“{u.suggestion}”）" if u.suggestion else "") for u in strangers)
         counted = [u for u in strangers if result.counted(u)]
         tail = "已按核对结果计入汇总" if counted and len(counted) == len(strangers) else "未计入汇总"
-        _paragraph(document, f"共 {len(strangers)} 份：{text}。报告中的机关名称与名单不一致，{tail}。")
-        n += 1
+        _run_in(
+            document,
+            f"{next(numerals)}、不在名单上的报告。",
+            f"共 {len(strangers)} 份：{text}。报告中的机关名称与名单不一致，{tail}。",
+        )
     if result.unreadable or result.other_year:
-        numeral = "五六七"[n - 5]
-        _paragraph(document, f"{numeral}、无法审核的文件", STYLE_H1)
         files = [f"{u.name}（{u.reason}）" for u in result.unreadable]
         files += [f"{u.name}（{u.report.meta.year}年度的报告）" for u in result.other_year if u.report is not None]
-        _paragraph(document, "；".join(files) + "。请有关单位按要求重新报送。")
+        _run_in(document, f"{next(numerals)}、无法审核的文件。", "；".join(files) + "。请有关单位按要求重新报送。")
     _ending(document, office, today)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from gxdesk.domain.cells import CellKind, parse_value
+from gxdesk.domain.fee_text import fees_in_text
 from gxdesk.domain.fields import AGENCY, FEE_FIELDS, META_FIELDS, YEAR
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.report import Report
@@ -86,11 +88,37 @@ def from_document(document: Document) -> Found:
         found.year, found.agency = narrative.year, narrative.agency or None
         found.preface = narrative.preface or None
         found.parts = {k: v for k, v in narrative.parts.items() if k in ("一", "五", "六")}
+        found.fees.update(fees_in_text(found.parts.get("六")))  # a Word report states its fees there
         for heading in narrative.headings.values():
             found.note(NoteKind.FOUND, f"正文：“{heading}”")
     else:
         _gxdesk_info(document.grids, found)
+        if found.year is None or not found.agency:
+            _title_cells(document.grids, found)
     return found
+
+
+# "清河县某局2024年政府信息公开工作年度报告（统计表）", "某局2024年度政府信息公开…", in a top cell or a
+# sheet name: the agency before the year, whatever follows the title.
+_WORKBOOK_TITLE = re.compile(r"^(?P<agency>.{2,60}?)(?P<year>(?:19|20)\d{2})\s*年度?(?:政府)?信息公开")
+
+
+def _title_cells(grids: list[Grid], found: Found) -> None:
+    """Agency and year of any workbook: from its title cells (the top rows) or sheet names."""
+    candidates: list[str] = []
+    for grid in grids:
+        for r in range(min(grid.n_rows, 6)):
+            candidates += [grid.text(r, c) for c in range(min(grid.n_cols, 12)) if not grid.is_covered(r, c)]
+    candidates += [g.where.removeprefix("工作表“").removesuffix("”") for g in grids]
+    for text in candidates:
+        match = _WORKBOOK_TITLE.match(re.sub(r"\s+", "", clean_text(text or "")))
+        if match is None:
+            continue
+        found.year = found.year or int(match.group("year"))
+        agency = re.sub(r"^(?:附件|附表)\d*[：:]?", "", match.group("agency")).strip('：:“”"')
+        found.agency = found.agency or agency or None
+        found.title = found.title or text.strip()
+        return
 
 
 def _gxdesk_info(grids: list[Grid], found: Found) -> None:

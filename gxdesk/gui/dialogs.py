@@ -76,6 +76,11 @@ def save_path(parent: QWidget | None, suggestion: str, file_filter: str = FILE_F
     return path
 
 
+def folder_path(parent: QWidget | None, title: str, suggestion: str = "") -> str:
+    """A folder the author picks (created if it does not exist yet), or "" (cancelled)."""
+    return QFileDialog.getExistingDirectory(parent, title, suggestion)
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
     return value if ok else None

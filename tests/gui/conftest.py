@@ -55,6 +55,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
         "show_info",
         "open_path",
         "save_path",
+        "folder_path",
         "ask_text",
         "ask_choice",
         "import_path",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,7 @@ class UnitsPane(QSplitter):
     viewRequested = Signal(int, object)  # noqa: N815 - row, and the finding to show (or None)
     versionRequested = Signal(int)  # noqa: N815 - row whose unit sent several files
     unitSelected = Signal(object)  # noqa: N815 - the Unit, or None
+    menuRequested = Signal(int, QPoint)  # noqa: N815 - row right-clicked, where (global)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
@@ -89,6 +90,8 @@ class UnitsPane(QSplitter):
         self.table.itemSelectionChanged.connect(self._on_table_item_selection_changed)
         self.table.cellDoubleClicked.connect(self._on_table_cell_double_clicked)
         self.table.itemChanged.connect(self._on_table_item_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         column.addWidget(self.table)
         self.addWidget(top)
         self.findings = QTreeWidget()
@@ -262,6 +265,12 @@ class UnitsPane(QSplitter):
         unit = self.unit_at(item.row())
         if item.column() == 0 and unit is not None:
             self.ticked.emit(unit.name, item.checkState() == Qt.CheckState.Checked)
+
+    def _on_table_context_menu(self, pos: QPoint) -> None:
+        row = self.table.rowAt(pos.y())
+        if row >= 0:
+            self.table.selectRow(row)
+            self.menuRequested.emit(row, self.table.viewport().mapToGlobal(pos))
 
     def _on_table_cell_double_clicked(self, row: int, column: int) -> None:
         unit = self.unit_at(row)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QThread, Signal
+from PySide6.QtCore import QPoint, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -98,6 +99,9 @@ class OfficeWindow(QMainWindow):
         self.rollup_button.clicked.connect(self.make_rollup)
         self.export_button = QPushButton("导出汇总表…")
         self.export_button.clicked.connect(self._on_export_clicked)
+        self.fix_button = QPushButton("退回修改单…")
+        self.fix_button.setToolTip("为选中的单位（未选中时为全部有问题的单位）写出退回修改单，并写出审核情况通报")
+        self.fix_button.clicked.connect(self._on_fix_clicked)
         self.view_button = QPushButton("查看报告")
         self.view_button.setToolTip("在向导中只读打开选中单位的报告（也可双击该行）")
         self.view_button.setEnabled(False)
@@ -109,7 +113,7 @@ class OfficeWindow(QMainWindow):
         groups = (
             (self.run_button, self.cancel_button),
             (self.view_button, self.version_button),
-            (self.rollup_button, self.export_button),
+            (self.rollup_button, self.export_button, self.fix_button),
         )
         for i, group in enumerate(groups):
             if i:
@@ -123,6 +127,7 @@ class OfficeWindow(QMainWindow):
         self.units.viewRequested.connect(self._on_units_view_requested)
         self.units.versionRequested.connect(self.pick_version)
         self.units.unitSelected.connect(self._on_units_unit_selected)
+        self.units.menuRequested.connect(self._on_units_menu_requested)
         layout.addWidget(self.units, 1)
         self.setCentralWidget(central)
         self.progress = QProgressBar()
@@ -415,14 +420,67 @@ class OfficeWindow(QMainWindow):
         self.rollup_window = window
         window.say(f"已汇总 {len(rollup.units)} 个单位的统计表；请填写机关名称并撰写正文")
 
+    def output_folder(self) -> Path:
+        """Where the summary, fix lists and 通报 go by default: beside the inbox, never in it."""
+        from gxdesk.exchange.fix_lists import default_folder
+
+        return default_folder(self.collection.paths)
+
     def _on_export_clicked(self) -> None:
         if self.result is None:
             dialogs.show_info(self, "汇总与审核", "请先审核。")
             return
-        folder = self.collection.paths[0] if self.collection.paths else ""
-        path = dialogs.save_path(self, str(Path(folder) / f"{self.result.year}年度汇总.xlsx"), "Excel 工作簿 (*.xlsx)")
+        suggestion = self.output_folder() / f"{self.result.year}年度汇总.xlsx"
+        path = dialogs.save_path(self, str(suggestion), "Excel 工作簿 (*.xlsx)")
         if path:
             self.export_summary(Path(path))
+
+    def _on_fix_clicked(self) -> None:
+        if self.result is None:
+            dialogs.show_info(self, "汇总与审核", "请先审核。")
+            return
+        chosen = dialogs.folder_path(self, "退回修改单和审核情况通报保存到", str(self.output_folder()))
+        if chosen:
+            self.write_fix_lists(Path(chosen), self.units.selected_units() or None)
+
+    def write_fix_lists(self, folder: Path, units: list[Unit] | None = None) -> list[Path]:
+        """One 退回修改单 per unit with something to fix (``units``, or all) and the 通报."""
+        from gxdesk.exchange.fix_lists import write_all
+        from gxdesk.oserrors import describe
+
+        assert self.result is not None
+        try:
+            written = write_all(self.result, folder, units=units)
+        except OSError as exc:
+            dialogs.show_error(self, f"无法写出退回修改单：{describe(exc)}")
+            return []
+        self.statusBar().showMessage(f"已写出 {len(written) - 1} 份退回修改单和审核情况通报，在“{folder}”", 0)
+        return written
+
+    def _on_units_menu_requested(self, row: int, at: QPoint) -> None:
+        """Right-click on a unit: view, choose a version, count it or not, confirm a 名单 name, fix list."""
+        unit = self.units.unit_at(row)
+        if unit is None or self.result is None:
+            return
+        menu = QMenu(self)
+        menu.addAction("查看报告", lambda: self.view_unit(row))
+        if len(unit.versions) > 1:
+            menu.addAction("选择版本…", lambda: self.pick_version(row))
+        counted = self.result.counted(unit)
+        menu.addAction("不计入汇总" if counted else "计入汇总", lambda: self._on_units_ticked(unit.name, not counted))
+        if unit.suggestion:
+            menu.addAction(f"确认就是名单中的“{unit.suggestion}”", lambda: self.confirm_alias(unit))
+        menu.addAction("写出退回修改单…", self._on_fix_clicked)
+        menu.exec(at)
+        self._fill()
+
+    def confirm_alias(self, unit: Unit) -> None:
+        """The clerk says a name not on the 名单 is this 名单 unit: remembered, and audited again."""
+        if not unit.suggestion:
+            return
+        self.collection.aliases[unit.name] = unit.suggestion
+        self.statusBar().showMessage(f"已确认“{unit.name}”就是名单中的“{unit.suggestion}”，重新审核……", 0)
+        self.run_audit()
 
     def export_summary(self, path: Path) -> None:
         from gxdesk.exchange import summary_xlsx
