@@ -75,8 +75,8 @@ def main() -> int:
     from gxdesk.gui.wizard.steps import Step
 
     assert office.result is not None
-    row = next(i for i, u in enumerate(office.result.units) if any(f.code == "T3-BALANCE" for f in u.findings))
-    viewer = office.view_unit(row)
+    unit = next(u for u in office.result.units if any(f.code == "T3-BALANCE" for f in u.findings))
+    viewer = office.view_unit(office.units.row_of(unit))
     assert viewer is not None
     error = next(f for f in viewer.doc.findings if f.code == "T3-BALANCE")
     viewer.go_to_finding(error)

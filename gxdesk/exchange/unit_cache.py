@@ -9,6 +9,7 @@ away and rebuilt; it never stops an audit.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import json
@@ -24,6 +25,7 @@ from gxdesk.store.codec import report_from_dict, report_to_dict
 
 CACHE_FILE = "audit-cache.sqlite"
 SCHEMA = 2  # bump when what an entry holds changes
+COMMIT_EVERY = 200
 _FINGERPRINTED = ("gxdesk.domain", "gxdesk.store", "gxdesk.exchange")
 
 
@@ -59,6 +61,7 @@ class UnitCache:
 
     def __init__(self, folder: Path | None) -> None:
         self._db: sqlite3.Connection | None = None
+        self._pending = 0
         if folder is None:
             return
         path = folder / CACHE_FILE
@@ -127,11 +130,16 @@ class UnitCache:
                 "INSERT OR REPLACE INTO units (key, data) VALUES (?, ?)",
                 (self.key(digest, year_hint), json.dumps(data, ensure_ascii=False)),
             )
-            self._db.commit()
+            self._pending += 1
+            if self._pending >= COMMIT_EVERY:  # one commit (and sync) a batch, not a file
+                self._db.commit()
+                self._pending = 0
         except (sqlite3.Error, TypeError, ValueError):
             pass  # a full disk or a locked cache: the audit goes on without it
 
     def close(self) -> None:
         if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):  # what was not saved is read again next time
+                self._db.commit()
             self._db.close()
             self._db = None

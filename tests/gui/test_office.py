@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from helpers import balanced_report
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from gxdesk.store import save
 
@@ -286,3 +286,73 @@ def test_a_source_added_by_mistake_is_removed(qtbot, make_window, answers, tmp_p
     )
     office._on_remove_clicked()
     assert office.collection.roster == "" and "名单：" not in office.sources.text()
+
+
+def test_the_roster_gates_the_sum_and_a_near_name_can_be_confirmed(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, reports = units_folder(tmp_path)
+    stranger = balanced_report("2021", random.Random(9))
+    stranger.meta.agency, stranger.meta.year = "外市某局", 2025
+    save(stranger, folder / "外市.gxr")
+    near = balanced_report("2021", random.Random(10))
+    near.meta.agency, near.meta.year = "某某县丙镇政务服务办", 2025  # close to 名单's 某某县丙镇人民政府办公室
+    save(near, folder / "丙镇办.gxr")
+    roster = tmp_path / "名单.csv"
+    roster.write_text("\n".join([*reports, "某某县丙镇人民政府办公室"]), encoding="utf-8")
+    office = audited(qtbot, make_window(), folder, roster=str(roster))
+    result = office.result
+    assert {u.name for u in result.counted_units()} == set(reports)  # the stranger is left out
+    rows = {office.units.table.item(r, 1).text(): r for r in range(office.units.table.rowCount())}
+    assert office.units.table.item(rows["外市某局"], 0).checkState() == Qt.CheckState.Unchecked
+    assert office.units.table.item(rows["外市某局"], 2).text() == "不在名单"
+    # The filter shows one status at a time, with its count.
+    labels = [office.units.filter.itemText(i) for i in range(office.units.filter.count())]
+    assert "不在名单（1）" in labels or "不在名单（2）" in labels
+    office.units.filter.setCurrentIndex(next(i for i, t in enumerate(labels) if t.startswith("不在名单")))
+    shown = [r for r in range(office.units.table.rowCount()) if not office.units.table.isRowHidden(r)]
+    assert all(office.units.table.item(r, 2).text() == "不在名单" for r in shown)
+    office.units.filter.setCurrentIndex(0)
+    # Ticking the stranger in counts it; the collection file remembers.
+    office.units.table.item(rows["外市某局"], 0).setCheckState(Qt.CheckState.Checked)
+    assert "外市某局" in {u.name for u in office.result.counted_units()}
+    assert office.collection.included == ["外市某局"]
+    # A near name: confirmed as the 名单's unit, audited again, then counted under the 名单 name.
+    unit = next(u for u in office.result.units if u.name == "某某县丙镇政务服务办")
+    assert unit.suggestion == "某某县丙镇人民政府办公室" and not office.result.counted(unit)
+    with qtbot.waitSignal(office.audited, timeout=60_000):
+        office.confirm_alias(unit)
+    assert office.collection.aliases == {"某某县丙镇政务服务办": "某某县丙镇人民政府办公室"}
+    assert "某某县丙镇人民政府办公室" in {u.name for u in office.result.counted_units()}
+    assert "外市某局" in {u.name for u in office.result.counted_units()}  # still ticked in after the re-audit
+
+
+def test_fix_lists_from_the_window_go_beside_the_inbox(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, _reports = units_folder(tmp_path)
+    office = audited(qtbot, make_window(), folder)
+    assert office.output_folder() == tmp_path / "units-审核结果"
+    answers.set("folder_path", str(office.output_folder()))
+    before = sorted(p.name for p in folder.iterdir())
+    office.fix_button.click()
+    written = sorted(p.name for p in office.output_folder().iterdir())
+    assert written == ["审核情况通报.docx", "某某县甲局-退回修改.docx"]  # only 甲局 has something to fix
+    assert sorted(p.name for p in folder.iterdir()) == before
+    answers.set("save_path", str(office.output_folder() / "汇总.xlsx"))
+    office.export_button.click()
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(office.output_folder() / "汇总.xlsx")["汇总"].iter_rows(min_row=2, values_only=True))
+    assert rows[-1][0] == "合计（计入汇总的 3 个单位）"  # the same workbook as the command line's
+
+
+def test_a_click_on_a_column_header_sorts_the_units(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder, _reports = units_folder(tmp_path)
+    office = audited(qtbot, make_window(), folder)
+    header = office.units.table.horizontalHeader()
+    at = QPoint(header.sectionViewportPosition(3) + 5, 5)  # the 错误 column
+    seen = []
+    for _ in range(2):  # ascending, then descending
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        seen.append([office.units.table.item(r, 3).data(Qt.ItemDataRole.DisplayRole) for r in range(3)])
+    assert office.units.table.isSortingEnabled()
+    assert sorted(seen) == [[0, 0, 1], [1, 0, 0]]
+    assert office.units.unit_at(0) is not None  # each row still knows its unit
+    assert {office.units.unit_at(r).name for r in range(3)} == {u.name for u in office.result.units}

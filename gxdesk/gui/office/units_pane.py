@@ -73,6 +73,7 @@ class UnitsPane(QSplitter):
         bar = QHBoxLayout()
         bar.addWidget(QLabel("显示："))
         self.filter = QComboBox()  # every status with its count; the list shows one or all
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.filter.currentIndexChanged.connect(self._apply_filter)
         bar.addWidget(self.filter)
         self.counts = QLabel()
@@ -80,7 +81,10 @@ class UnitsPane(QSplitter):
         bar.addWidget(self.counts, 1)
         column.addLayout(bar)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setSortingEnabled(True)
+        # The list opens as the audit orders it (units by name, then those that sent nothing);
+        # a click on a column header sorts by it from then on.
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.horizontalHeader().sectionClicked.connect(self._on_header_clicked)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.verticalHeader().hide()
         self.table.setHorizontalHeaderLabels(list(COLUMNS))
@@ -125,6 +129,7 @@ class UnitsPane(QSplitter):
     def fill(self, result: Audit) -> None:
         self.result = result
         self.table.blockSignals(True)
+        sorting = self.table.isSortingEnabled()
         self.table.setSortingEnabled(False)  # rows are placed, then sorted as the clerk last chose
         self.table.setRowCount(len(result.units) + len(result.missing))
         for row, unit in enumerate(result.units):
@@ -154,7 +159,7 @@ class UnitsPane(QSplitter):
                 item.setForeground(QBrush(QColor(STATUS_COLORS[UnitStatus.MISSING])))
                 self.table.setItem(row, col, item)
             self.table.item(row, 1).setData(UNIT_ROLE, name)
-        self.table.setSortingEnabled(True)
+        self.table.setSortingEnabled(sorting)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -265,6 +270,11 @@ class UnitsPane(QSplitter):
         unit = self.unit_at(item.row())
         if item.column() == 0 and unit is not None:
             self.ticked.emit(unit.name, item.checkState() == Qt.CheckState.Checked)
+
+    def _on_header_clicked(self, _section: int) -> None:
+        if not self.table.isSortingEnabled():
+            self.table.horizontalHeader().setSortIndicatorShown(True)
+            self.table.setSortingEnabled(True)
 
     def _on_table_context_menu(self, pos: QPoint) -> None:
         row = self.table.rowAt(pos.y())
