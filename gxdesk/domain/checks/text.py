@@ -15,6 +15,7 @@ from gxdesk.domain.findings import Finding
 from gxdesk.domain.rules import Context, Rule, evaluator, num
 from gxdesk.domain.statements import (
     APPROXIMATE,
+    CARRY_YEAR,
     COMPARISON,
     FEES_COLLECTED,
     OTHER_SCOPE,
@@ -23,6 +24,7 @@ from gxdesk.domain.statements import (
     THIS_YEAR,
     YEAR,
     Claim,
+    own_scopes,
 )
 from gxdesk.domain.tables import CellSpec
 from gxdesk.domain.textutil import parse_number, squash
@@ -65,9 +67,10 @@ class Sentence:
 def _sentences(ctx: Context) -> Iterator[tuple[str, Sentence, Stance]]:
     """(part, sentence, stance) of every sentence of the narrative and the lead-ins."""
     year = ctx.report.meta.year
+    own = own_scopes(ctx.report.meta.agency, ctx.report.meta.kind.value)
     for part, text in _texts(ctx, squashed=False):
         for sentence in _split(text):
-            yield part, sentence, _stance(sentence.folded, year, part)
+            yield part, sentence, _stance(sentence.folded, year, part, own)
 
 
 @lru_cache(maxsize=256)
@@ -82,10 +85,14 @@ def _split(text: str) -> tuple[Sentence, ...]:
 
 
 @lru_cache(maxsize=4096)
-def _stance(sentence: str, year: int, part: str) -> Stance:
-    if OTHER_SCOPE.search(sentence):
+def _stance(sentence: str, year: int, part: str, own: frozenset[str] = frozenset()) -> Stance:
+    scopes = OTHER_SCOPE.findall(sentence)
+    # 全区 in a district government's report is its own area (全区各级行政机关 too); in a
+    # department's report, or 各乡镇 alone, it is someone else's figures.
+    if scopes and not (own and any(s in own for s in scopes)):
         return Stance.OTHER
-    years = {int(y) for y in YEAR.findall(sentence)}
+    carried = {int(y) for y in CARRY_YEAR.findall(sentence) if int(y) == year + 1}
+    years = {int(y) for y in YEAR.findall(sentence)} - carried
     if not years or years == {year}:
         return Stance.THIS_YEAR
     if (
@@ -108,17 +115,22 @@ def _stated(text: str) -> Value | None:
         return None
 
 
-def _sum(ctx: Context, cells: tuple[str, ...]) -> Value | None:
-    """The table's figure for ``cells`` (those the edition has); None when unknown."""
+def _sum(ctx: Context, cells: tuple[str, ...], lenient: dict[str, Value | None]) -> Value | None:
+    """The table's figure for ``cells`` (those the edition has); None when unknown.
+
+    A total left blank in a published table is what its filled cells add up to (``lenient``),
+    as the identities read it: "予以公开及部分公开258件" is still compared."""
     values: list[Value | None] = []
     for cid in cells:
         if cid == FEES_COLLECTED:
             values.append(ctx.report.fees.collected if ctx.edition.fee_figures else None)
         elif ctx.edition.has_cell(cid):
-            values.append(ctx.value(cid))
-    if not values or any(v is None for v in values):
+            value = ctx.value(cid)
+            values.append(lenient.get(cid) if value is None else value)
+    known = [v for v in values if v is not None]
+    if not known:
         return None
-    return sum(values)  # type: ignore[arg-type]
+    return sum(known)  # a blank among filled cells reads as 0, as the export writes it
 
 
 def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
@@ -144,6 +156,17 @@ def _table_name(ctx: Context, cells: tuple[str, ...]) -> str:
     return f"表{first.part}" + "与".join(f"“{label(s)}”" for s in specs) + f"{column}之和"
 
 
+def _lenient(ctx: Context) -> dict[str, Value | None]:
+    """Totals with blank cells read as 0, where at least one of the cells they add up is filled."""
+    filled: dict[str, bool] = {cid: ctx.report.values.get(cid) is not None for cid in ctx.edition.input_ids}
+    out: dict[str, Value | None] = {cid: ctx.report.values.get(cid) or 0 for cid in ctx.edition.input_ids}
+    for cid, parts in ctx.edition.totals:
+        filled[cid] = any(filled[p] for p in parts)
+        claimed = ctx.report.claimed.get(cid)
+        out[cid] = claimed if claimed is not None else sum((out[p] or 0 for p in parts), 0)
+    return {cid: (v if filled.get(cid) else None) for cid, v in out.items()}
+
+
 @dataclass(frozen=True)
 class Hit:
     """A claim's phrasing found in a sentence: the claim's index, the span, the number as written."""
@@ -152,6 +175,7 @@ class Hit:
     start: int
     end: int
     raw: str | None  # None for a claim of zero (无依申请公开)
+    at: int = -1  # where the number stands: two phrasings of one number are one statement
 
 
 _HITS: dict[tuple[int, str], tuple[Hit, ...]] = {}
@@ -170,7 +194,8 @@ def _hits(claims: tuple[Claim, ...], folded: str) -> tuple[Hit, ...]:
             for match in regex.finditer(folded):
                 if regex.groups and APPROXIMATE.search(folded[: match.start(1)]):
                     continue  # 约、近、超过: not a count
-                out.append(Hit(i, match.start(), match.end(), match.group(1) if regex.groups else None))
+                number = match.start(1) if regex.groups else -1
+                out.append(Hit(i, match.start(), match.end(), match.group(1) if regex.groups else None, number))
         if len(_HITS) > 8192:
             _HITS.clear()
         found = _HITS[key] = tuple(out)
@@ -187,13 +212,18 @@ def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """
     claims: tuple[Claim, ...] = rule.params["claims"]
     figures: dict[int, tuple[Value | None, list[Value | None]]] = {}
+    lenient = _lenient(ctx)
     for part, sentence, stance in _sentences(ctx):
         if stance is Stance.OTHER:
             continue
+        read: set[int] = set()  # numbers of this sentence already read by an earlier phrasing
         for hit in _hits(claims, sentence.folded):
+            if hit.at >= 0 and hit.at in read:
+                continue
+            read.add(hit.at)
             claim = claims[hit.claim]
             if hit.claim not in figures:  # the table's side, computed once per claim
-                figures[hit.claim] = (_sum(ctx, claim.cells), [_sum(ctx, a) for a in claim.also])
+                figures[hit.claim] = (_sum(ctx, claim.cells, lenient), [_sum(ctx, a, lenient) for a in claim.also])
             actual, others = figures[hit.claim]
             stated = 0 if hit.raw is None else _stated(hit.raw)
             if actual is None or stated is None or stated == actual or stated in others:
