@@ -356,3 +356,49 @@ def test_a_click_on_a_column_header_sorts_the_units(qtbot, make_window, answers,
     assert sorted(seen) == [[0, 0, 1], [1, 0, 0]]
     assert office.units.unit_at(0) is not None  # each row still knows its unit
     assert {office.units.unit_at(r).name for r in range(3)} == {u.name for u in office.result.units}
+
+
+def test_the_window_sums_a_messy_inbox_as_the_command_line_does(qtbot, make_window, answers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Fees stated only in Word, a stranger, a name variant and another year: the window's roll-up
+    equals the sums made here, and the command line's."""
+    import json as _json
+    from decimal import Decimal
+
+    from helpers import cli
+
+    from gxdesk.domain.editions import get_edition
+    from gxdesk.exchange import docx_writer
+
+    folder = tmp_path / "来件"
+    folder.mkdir()
+    truth = {}
+    for i, (name, written) in enumerate((("清河县甲局", "清河县甲局"), ("清河县市场监管局", "清河县市场监督管理局"))):
+        report = balanced_report("2021", random.Random(i))
+        report.meta.agency, report.meta.year = written, 2025
+        report.fees.notices, report.fees.noticed, report.fees.collected = 3, Decimal(600), Decimal(300)
+        report.parts["六"] = ""
+        (folder / f"{i}.docx").write_bytes(docx_writer.to_bytes(report))  # fees only in part 六's text
+        truth[name] = report
+    stranger = balanced_report("2021", random.Random(7))
+    stranger.meta.agency, stranger.meta.year = "外市某局", 2025
+    save(stranger, folder / "外市.gxr")
+    old = balanced_report("2021", random.Random(8))
+    old.meta.agency, old.meta.year = "清河县甲局", 2024
+    save(old, folder / "2025年甲局.gxr")
+    roster = tmp_path / "名单.csv"
+    roster.write_text("\n".join(truth), encoding="utf-8")
+    office = audited(qtbot, make_window(), folder, roster=str(roster))
+    office.make_rollup()
+    rolled = office.rollup_window.doc.report
+    edition = get_edition("2021")
+    for spec in edition.table("三").inputs:
+        assert rolled.values.get(spec.id) == sum(r.values.get(spec.id) or 0 for r in truth.values()), spec.id
+    assert (rolled.fees.notices, rolled.fees.noticed, rolled.fees.collected) == (6, 1200, 600)
+    out = tmp_path / "全县.gxr"
+    result = cli("rollup", str(out), "--from", str(folder), "--units", str(roster), "--agency", "清河县人民政府",
+                 "--year", "2025")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    shown = {tuple(c["row"] + c["column"]): c["value"] for c in _json.loads(cli("show", str(out), "--json").stdout)}
+    for spec in edition.table("三").inputs:
+        assert shown[(*spec.row, *spec.column)] == rolled.values.get(spec.id)
+    office.rollup_window.doc.undo_stack.setClean()
