@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 from gxdesk import __version__, cli_office
 from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, load_report, write_out
@@ -150,7 +152,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     status = EXIT_OK
-    all_json: list[dict] = []
+    all_json: list[dict[str, Any]] = []
     for name in args.files:
         try:
             report = _load_any(name, args.year)
@@ -250,11 +252,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     # python-docx and openpyxl load only when exporting
     from gxdesk.exchange import docx_writer, xlsx_writer
-    from gxdesk.exchange.atomic import write_bytes
 
-    jobs = [
-        (args.docx, lambda: docx_writer.to_bytes(report, fonts=args.fonts)),
-        (args.xlsx, lambda: xlsx_writer.to_bytes(report)),
+    jobs: list[tuple[str | None, Callable[[], bytes]]] = [
+        (args.docx, partial(docx_writer.to_bytes, report, fonts=args.fonts)),
+        (args.xlsx, partial(xlsx_writer.to_bytes, report)),
     ]
     errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
@@ -262,10 +263,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         if not target:
             continue
         data = content()  # building the file is not a disk problem: let its errors show as such
-        if not write_out(target, lambda p, d=data: write_bytes(p, d)):
+        if not write_out(target, partial(_write, data=data)):
             return EXIT_UNREADABLE
         print(f"已导出“{target}”{note}")
     return EXIT_OK
+
+
+def _write(path: Path, *, data: bytes) -> None:
+    from gxdesk.exchange.atomic import write_bytes
+
+    write_bytes(path, data)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

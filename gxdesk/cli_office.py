@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -208,6 +209,12 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_compare(report: Any, path: Path, *, kind: str) -> None:
+    from gxdesk.exchange import compare_out
+
+    compare_out.write(report, path, kind)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from gxdesk.exchange import compare_out
     from gxdesk.store import StoreError, load
@@ -226,7 +233,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         err(compare_out.as_text(report))
         return EXIT_UNREADABLE
     for target, kind in ((args.xlsx, "xlsx"), (args.docx, "docx")):
-        if target and not write_out(target, lambda p, k=kind: compare_out.write(report, p, k)):
+        if target and not write_out(target, partial(_write_compare, report, kind=kind)):
             return EXIT_UNREADABLE
     if args.json:
         print(json.dumps(compare_out.as_json(report), ensure_ascii=False, indent=1))

@@ -99,6 +99,9 @@ class ImportPreviewDialog(QDialog):
         out = []
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            if group is None:
+                continue
             out.append(group.text(0))
-            out += [f"{group.child(j).text(0)} {group.child(j).text(1)}".strip() for j in range(group.childCount())]
+            children = [group.child(j) for j in range(group.childCount())]
+            out += [f"{c.text(0)} {c.text(1)}".strip() for c in children if c is not None]
         return out

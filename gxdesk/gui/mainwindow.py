@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,9 +179,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出(&X)", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = bar.addMenu("编辑(&E)")
         undo = self.doc.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = self.doc.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
@@ -221,7 +222,10 @@ class MainWindow(QMainWindow):
         bar.addAction(self.redo_action)
         bar.addSeparator()
         for key, label in EXPORT_FORMATS:
-            bar.addAction(f"导出 {label}", lambda k=key: self.export(k))
+            bar.addAction(f"导出 {label}", self._exporter(key))
+
+    def _exporter(self, key: str) -> Callable[[], None]:
+        return lambda: self.export(key)
 
     def _action(self, menu: QMenu, text: str, shortcut, slot) -> QAction:  # type: ignore[no-untyped-def]
         action = QAction(text, self)
@@ -242,6 +246,8 @@ class MainWindow(QMainWindow):
         current = self.current_step() if self.pages and old is doc else Step.BASIC  # a new report opens at 基本信息
         while self.stack.count():  # scroll areas holding the old pages
             widget = self.stack.widget(0)
+            if widget is None:
+                break
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pages = {}  # built on first visit: start-up shows only the first step
@@ -357,9 +363,9 @@ class MainWindow(QMainWindow):
         if self.counts.text() != counts:
             self.counts.setText(counts)
         for step in Step:
+            if self.step_list.count() <= int(step):
+                continue  # the list is being rebuilt
             item = self.step_list.item(int(step))
-            if item is None:
-                continue
             state = step_state(self.doc, step)
             if item.data(Qt.ItemDataRole.UserRole) == state.name:
                 continue  # unchanged: no repaint of the list on every keystroke
@@ -427,7 +433,13 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction("（无）").setEnabled(False)
         for path in files:
-            self.recent_menu.addAction(path, lambda p=path: self.files.open(Path(p)))
+            self.recent_menu.addAction(path, self._opener(Path(path)))
+
+    def _opener(self, path: Path) -> Callable[[], None]:
+        def open_it() -> None:
+            self.files.open(path)
+
+        return open_it
 
     def _show_guide(self) -> None:
         from gxdesk.gui.help_text import GUIDE

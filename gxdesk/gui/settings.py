@@ -40,7 +40,7 @@ def recent_files() -> list[str]:
     value = settings().value("recent", [])
     if isinstance(value, str):
         value = [value]
-    return [p for p in (value or []) if isinstance(p, str)]
+    return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
 
 
 def add_recent(path: str | Path) -> list[str]:

@@ -38,6 +38,6 @@ def test_import_layers() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_core() -> None:
+def test_mypy_strict_whole_package() -> None:
     result = run(tool("mypy"))
     assert result.returncode == 0, result.stdout + result.stderr

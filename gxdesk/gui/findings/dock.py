@@ -48,6 +48,8 @@ class FindingsDock(QDockWidget):
     def set_panel(self, panel: QWidget) -> None:
         while self._stack.count() > 1:
             old = self._stack.widget(1)
+            if old is None:
+                break
             self._stack.removeWidget(old)
             old.deleteLater()
         self._stack.addWidget(panel)
@@ -68,7 +70,7 @@ class FindingsDock(QDockWidget):
         """Folded: a strip with the counts; unfolded: the whole panel, about 330 px wide."""
         self._folded = folded
         self._stack.setCurrentIndex(0 if folded or self._stack.count() < 2 else 1)
-        self.setTitleBarWidget(self._blank_title if folded else None)
+        self.setTitleBarWidget(self._blank_title if folded else None)  # type: ignore[arg-type]  # None: Qt's own bar
         if folded:
             self.setFixedWidth(STRIP_WIDTH + 4)
         else:
@@ -76,6 +78,6 @@ class FindingsDock(QDockWidget):
             self.setMaximumWidth(16777215)
         window = self.parentWidget()
         resize = getattr(window, "resizeDocks", None)
-        if resize is not None and not folded:
+        if window is not None and resize is not None and not folded:
             width = max(240, min(330, window.width() // 4))
             resize([self], [width], Qt.Orientation.Horizontal)

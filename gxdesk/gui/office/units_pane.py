@@ -150,15 +150,17 @@ class UnitsPane(QSplitter):
                         item.setToolTip(f"报告中的机关名称不在名单上；可能是名单中的“{unit.suggestion}”（右键确认）")
                     elif status is UnitStatus.NOT_ON_ROSTER:
                         item.setToolTip("报告中的机关名称不在名单上：不计入汇总，除非勾选")
+                if col == 1:
+                    item.setData(UNIT_ROLE, unit)
                 self.table.setItem(row, col, item)
-            self.table.item(row, 1).setData(UNIT_ROLE, unit)
         for row, name in enumerate(result.missing, start=len(result.units)):
             for col, text in enumerate(("", name, UnitStatus.MISSING.label, "", "", "—")):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)  # nothing to tick
                 item.setForeground(QBrush(QColor(STATUS_COLORS[UnitStatus.MISSING])))
+                if col == 1:
+                    item.setData(UNIT_ROLE, name)
                 self.table.setItem(row, col, item)
-            self.table.item(row, 1).setData(UNIT_ROLE, name)
         self.table.setSortingEnabled(sorting)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
@@ -195,7 +197,8 @@ class UnitsPane(QSplitter):
     def _apply_filter(self) -> None:
         wanted = self.filter.currentData()
         for row in range(self.table.rowCount()):
-            status = self.table.item(row, 2).text() if self.table.item(row, 2) else ""
+            item = self.table.item(row, 2)
+            status = item.text() if item is not None else ""
             self.table.setRowHidden(row, wanted is not None and status != wanted.label)
 
     def unit_at(self, row: int) -> Unit | None:

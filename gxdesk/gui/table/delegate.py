@@ -93,7 +93,7 @@ class CellDelegate(QStyledItemDelegate):
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if isinstance(editor, QLineEdit) and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            key = event.key()
+            key = Qt.Key(event.key())
             mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             move = _ARROWS.get(key) if not mods else _CTRL_MOVES.get(key) if mods == _CTRL else None
             if move is not None:

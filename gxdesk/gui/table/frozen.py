@@ -36,11 +36,11 @@ class VisiblePartDelegate(QStyledItemDelegate):
 
     @override
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        visible = option.rect.intersected(self._clear())  # type: ignore[attr-defined]
+        visible = option.rect.intersected(self._clear())
         if visible.isEmpty():
             return
         opt = QStyleOptionViewItem(option)
-        opt.rect = visible  # type: ignore[attr-defined]
+        opt.rect = visible
         super().paint(painter, opt, index)
 
 

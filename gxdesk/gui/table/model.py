@@ -191,7 +191,7 @@ class ReportTableModel(QAbstractTableModel):
             return False
         parsed = parse_value(value, spec.kind)
         if not parsed.ok:
-            self.rejected.emit(QModelIndex(index), f"{spec.name}：{parsed.error}，未填入")
+            self.rejected.emit(self.index(index.row(), index.column()), f"{spec.name}：{parsed.error}，未填入")
             return False
         self.doc.set_cells({spec.id: parsed.value})
         return True

@@ -123,8 +123,10 @@ class ReportTableView(QTableView):
 
     @override
     def scrollTo(
-        self, index: QModelIndex | QPersistentModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible
-    ) -> None:  # type: ignore[no-untyped-def]  # noqa: B008
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
         """Bring a cell into view below the frozen headers and right of the frozen labels."""
         super().scrollTo(index, hint)
         if not index.isValid():

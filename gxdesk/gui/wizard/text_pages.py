@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gxdesk.domain.drafting import PROBLEM_HEADINGS, draft_preface, overview_skeleton
+from gxdesk.domain.edition import Topic
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import TextKey
 from gxdesk.domain.textutil import has_content, squash, topic_coverage
@@ -110,7 +111,7 @@ class OverviewPage(TextPage):
         doc.structureChanged.connect(self.refresh)
         self.refresh()
 
-    def topics(self):  # type: ignore[no-untyped-def]
+    def topics(self) -> tuple[Topic, ...]:
         from gxdesk.domain.editions import get_edition
 
         return self.doc.edition.topics or get_edition("2021").topics
