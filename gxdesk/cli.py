@@ -12,6 +12,7 @@ from typing import Any
 
 from gxdesk import __version__, cli_office
 from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_command, err, load_report, write_out
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
@@ -137,7 +138,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         err(f"文件“{out}”已存在；如要覆盖请加 --force")
         return EXIT_UNREADABLE
     try:
-        report = Report.new(args.agency.strip(), args.year, AgencyKind(args.kind))
+        report = new_report(args.agency.strip(), args.year, AgencyKind(args.kind))
         save(report, out)
     except UnsupportedYearError as exc:
         err(str(exc))

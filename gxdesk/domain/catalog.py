@@ -18,7 +18,7 @@ from gxdesk.domain.editions.common import (
     TOTAL,
 )
 from gxdesk.domain.findings import Severity
-from gxdesk.domain.rules import Rule
+from gxdesk.domain.rule import Rule
 from gxdesk.domain.statements import CLAIMS
 from gxdesk.domain.tables import TableSpec, cell_id
 

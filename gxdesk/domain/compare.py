@@ -24,7 +24,7 @@ from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, PARTS, PREFACE
 from gxdesk.domain.fields import FEE_FIELDS
 from gxdesk.domain.report import Report
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rule import compute
 from gxdesk.domain.textutil import NUMBER, heading_level, squash
 
 # ---- numbers ----------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.fields import CONTACT_LINES
-from gxdesk.domain.report import Report
+from gxdesk.domain.report import AgencyKind, Meta, Report
 
 PROBLEM_HEADINGS = ("（一）存在的主要问题", "（二）改进措施", "（三）上年度问题整改情况")
 OTHER_TOPICS = (
@@ -63,3 +63,12 @@ def fee_sentence(report: Report) -> str:
         f"本年度依据《政府信息公开信息处理费管理办法》发出收费通知{fees.notices}件，"
         f"收费金额合计{format_value(fees.noticed or 0)}元，实际收取{format_value(fees.collected or 0)}元。"
     )
+
+
+def new_report(agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:
+    """A blank report in the edition its year requires, parts 一 and 五 started with their headings."""
+    from gxdesk.domain.editions import edition_for_year
+
+    edition = edition_for_year(year)
+    parts: dict[str, str | None] = {"一": overview_skeleton(edition), "五": problems_skeleton(), "六": ""}
+    return Report(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from gxdesk.domain.rules import Rule
+from gxdesk.domain.rule import Rule
 from gxdesk.domain.tables import CellSpec, TableSpec
 
 if TYPE_CHECKING:

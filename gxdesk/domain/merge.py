@@ -16,7 +16,7 @@ from gxdesk.domain.editions import EDITIONS, edition_for_year, edition_of
 from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
 from gxdesk.domain.imported import Found, Note, NoteKind
 from gxdesk.domain.report import PriorYear, Report
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.domain.textutil import has_content
 

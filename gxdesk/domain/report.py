@@ -139,16 +139,6 @@ class Report:
     # the author when the file opens, gone once it is saved.
     repairs: tuple[str, ...] = field(default=(), compare=False)
 
-    @classmethod
-    def new(cls, agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT) -> Report:
-        """A blank report in the edition its year requires."""
-        from gxdesk.domain.drafting import overview_skeleton, problems_skeleton
-        from gxdesk.domain.editions import edition_for_year
-
-        edition = edition_for_year(year)
-        parts: dict[str, str | None] = {"一": overview_skeleton(edition), "五": problems_skeleton(), "六": ""}
-        return cls(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)
-
     def sanitized(self) -> Report:
         """A copy whose every text is safe to store and export (see ``clean_text``)."""
         from gxdesk.domain.fields import META_TEXT_FIELDS

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import edition_for_year
 from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Contribution, Report
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rule import compute
 
 ROLLUP_SUM = "ROLLUP-SUM"
 UNITS_SETTING = "rollup_units"  # a roll-up report's setting: the units it sums, 、-separated
@@ -41,7 +42,7 @@ def sum_units(agency: str, year: int, units: Sequence[Report], kind: AgencyKind 
     wrong = [u.meta.agency or "（未署名）" for u in units if u.meta.year != year or u.edition != edition.id]
     if wrong:
         raise ValueError(f"以下单位的报告不是{year}年度（{edition.name}），不能汇总：{'、'.join(wrong)}")
-    report = Report.new(agency, year, kind)
+    report = new_report(agency, year, kind)
     shares: dict[str, dict[int, Value]] = {}  # cell → {unit's index: its value}, units that gave one
     for cid in edition.input_ids:
         shares[cid] = {i: v for i, u in enumerate(units) if (v := u.values.get(cid)) is not None}

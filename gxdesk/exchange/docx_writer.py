@@ -22,7 +22,7 @@ from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import Report
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rule import compute
 from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_package import finish

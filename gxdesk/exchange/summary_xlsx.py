@@ -17,7 +17,7 @@ from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import Report
 from gxdesk.domain.rollup import RollUp, describe_provenance, source_name, sum_units
-from gxdesk.domain.rules import compute
+from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import cell_id
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import OFFICE_OUTPUT

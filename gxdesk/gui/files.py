@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.report import Report
 from gxdesk.gui import dialogs
 from gxdesk.gui.autosave import Autosaver, Recovery, orphans
@@ -27,7 +28,7 @@ def default_year(today: date | None = None) -> int:
 
 
 def blank_document() -> ReportDocument:
-    return ReportDocument(Report.new("", default_year()))
+    return ReportDocument(new_report("", default_year()))
 
 
 class FileController(QObject):

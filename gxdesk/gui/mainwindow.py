@@ -420,7 +420,7 @@ class MainWindow(QMainWindow):
 
         office = getattr(self, "office", None)
         if office is None:
-            office = self.office = OfficeWindow(self)
+            office = self.office = OfficeWindow(self, make_window=MainWindow)
         office.show()
         office.raise_()
         return office

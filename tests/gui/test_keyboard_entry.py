@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.navigation import InputGrid, Move
-from gxdesk.domain.report import Report
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.store import projectfile
 
@@ -26,7 +26,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def blank(tmp_path: Path, year: int) -> Path:
     path = tmp_path / f"blank-{year}.gxr"
-    projectfile.save(Report.new("清河县某局", year), path)
+    projectfile.save(new_report("清河县某局", year), path)
     return path
 
 

@@ -20,6 +20,7 @@ from helpers import balanced_report, cli
 from openpyxl import load_workbook
 
 from gxdesk.domain.collection import choose
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.names import agency_key
 from gxdesk.domain.report import Report
@@ -58,7 +59,7 @@ def _hand_made_docx(path: Path, agency: str) -> Report:
     document = docx.Document(str(path))
     document.paragraphs[0].text = f"{agency}{YEAR}年"
     document.save(str(path))
-    report = Report.new(agency, YEAR)
+    report = new_report(agency, YEAR)
     for row, vals in numbers.items():
         if row == "r7_total":
             continue

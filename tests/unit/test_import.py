@@ -11,9 +11,9 @@ import builders
 import pytest
 from helpers import cli, sample_report
 
+from gxdesk.domain.drafting import new_report
 from gxdesk.domain.imported import NoteKind
 from gxdesk.domain.merge import plan
-from gxdesk.domain.report import Report
 from gxdesk.domain.rules import evaluate
 from gxdesk.exchange import docx_writer, xlsx_writer
 from gxdesk.exchange.importer import read
@@ -40,7 +40,7 @@ def test_export_import_round_trip(tmp_path, name: str, writer) -> None:  # type:
         expected |= {c: 0 for c in found.values if c not in report.values}
     assert {k: v for k, v in found.values.items() if v is not None} == expected
     assert found.edition == report.edition
-    target = Report.new("", report.meta.year)
+    target = new_report("", report.meta.year)
     after = plan(target, found).report
     assert {k: v for k, v in after.values.items()} == expected
     if writer is xlsx_writer:
@@ -107,7 +107,7 @@ def test_excel_escapes_are_decoded() -> None:
 def test_claimed_total_that_differs_is_kept_and_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "one.xlsx"
     builders.workbook_one_sheet(path, bad_total=("r1_public", 2))
-    report = plan(Report.new("某局", 2025), read(path)).report
+    report = plan(new_report("某局", 2025), read(path)).report
     rowsum = [f for f in evaluate(report) if f.code == "T3-ROWSUM"]
     assert [(f.cells[0], f.actual - f.expected) for f in rowsum] == [("t3.r1_public.total", 2)]
     report.claimed.clear()  # the author accepts the recomputed totals
@@ -133,10 +133,10 @@ def test_2019_workbook_per_sheet_with_formulas_and_extras(tmp_path) -> None:  # 
     assert not any(k.startswith("t2.b1.other") for k in found.values)
     assert texts(found, NoteKind.MISSING) == ["没有找到表四"]
     # into a 2019-edition report: every number lands
-    report = plan(Report.new("某局", 2020), found).report
+    report = plan(new_report("某局", 2020), found).report
     assert report.values["t2.b1.normative.total_published"] == 30
     # into a 2021-edition report: what corresponds comes in, the rest is reported
-    result = plan(Report.new("某局", 2023), found)
+    result = plan(new_report("某局", 2023), found)
     assert [result.report.values[f"t3.r6_3.{c}"] for c in A] == numbers["r6"]
     assert result.report.values["t2.b1.normative.made"] == 16
     assert "t2.b1.normative.total_published" not in result.report.values
@@ -157,7 +157,7 @@ def test_mixed_edition_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
     builders._write_t3(wb.active, 1, 1, numbers, merge=True, as_text=False, rows=rows)
     wb.save(tmp_path / "mixed.xlsx")
     found = read(tmp_path / "mixed.xlsx")
-    result = plan(Report.new("某局", 2024), found)
+    result = plan(new_report("某局", 2024), found)
     assert [result.report.values[f"t3.r6_3.{c}"] for c in A] == numbers["r6_3"]
     assert "t3.r6_1.natural" not in result.report.values  # unknown: left for the author
     assert any(n.kind is NoteKind.EDITION for n in result.notes)
@@ -274,7 +274,7 @@ def test_prior_year_carries_forward_and_enables_cross_year_rules(tmp_path) -> No
     last = sample_report("qinghe-sthjj-2025.gxr")
     last.values.update({"t3.carry_out.natural": 2, "t3.carry_out.business": 1})
     xlsx_writer.write(last, tmp_path / "last.xlsx")
-    this = Report.new("青禾市生态环境局", 2026)
+    this = new_report("青禾市生态环境局", 2026)
     this.values["t3.carried_in.business"] = 5  # already typed, and different
     result = plan(this, read(tmp_path / "last.xlsx"), prior_year=True)
     report = result.report
@@ -290,7 +290,7 @@ def test_prior_year_from_2019_edition_gxr(tmp_path) -> None:  # type: ignore[no-
     from gxdesk.exchange.importer import from_report
 
     last = sample_report("fujian-gxt-2020.gxr")
-    this = Report.new("福建省工业和信息化厅", 2021)
+    this = new_report("福建省工业和信息化厅", 2021)
     report = plan(this, from_report(last, "last.gxr"), prior_year=True).report
     assert report.prior.edition == "2019"
     assert all(report.values[f"t3.carried_in.{c}"] == 0 for c in A)
@@ -299,7 +299,7 @@ def test_prior_year_from_2019_edition_gxr(tmp_path) -> None:  # type: ignore[no-
 
 def test_cli_import_dry_run_and_apply(tmp_path) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "r.gxr"
-    save(Report.new("某局", 2025), target)
+    save(new_report("某局", 2025), target)
     source = tmp_path / "one.xlsx"
     builders.workbook_one_sheet(source)
     gx = ("import", str(target), "--from", str(source))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from gxdesk.domain.cells import Value, value_problem
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.rules import Context, Rule, diff_text, evaluator, num
+from gxdesk.domain.rule import Context, Rule, diff_text, evaluator, num
 
 
 @evaluator("balance")

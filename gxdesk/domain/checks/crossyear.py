@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.rules import Context, Rule, diff_text, evaluator, num
+from gxdesk.domain.rule import Context, Rule, diff_text, evaluator, num
 
 
 @evaluator("carry")

@@ -8,7 +8,7 @@ from decimal import Decimal
 from gxdesk.domain.editions import UnsupportedYearError, edition_for_year
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.rules import Context, Rule, evaluator, num
+from gxdesk.domain.rule import Context, Rule, evaluator, num
 from gxdesk.domain.textutil import has_content, topic_coverage
 
 _HEADINGS = {p.numeral: p.heading for p in PARTS}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from gxdesk.domain.cells import Value
 from gxdesk.domain.editions.common import PARTS, PREFACE
 from gxdesk.domain.findings import Finding
-from gxdesk.domain.rules import Context, Rule, evaluator, num
+from gxdesk.domain.rule import Context, Rule, evaluator, num
 from gxdesk.domain.statements import (
     APPROXIMATE,
     CARRY_YEAR,

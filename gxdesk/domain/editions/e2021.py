@@ -31,7 +31,7 @@ from gxdesk.domain.editions.common import (
     t2_cell,
     table_three,
 )
-from gxdesk.domain.rules import Rule
+from gxdesk.domain.rule import Rule
 from gxdesk.domain.tables import Block, Column, block_table, cell_id, group, leaf
 
 DOCUMENT = "国办公开办函〔2021〕30号"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ from gxdesk.domain.rollup import UNITS_SETTING, sum_units, update_rollup
 from gxdesk.exchange.collection import COLLECTION_SUFFIX, CollectionFile
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
+from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.office.units_pane import UnitsPane
 from gxdesk.gui.office.worker import AuditWorker
 from gxdesk.gui.screen import available_area, fitted
@@ -44,8 +46,11 @@ class OfficeWindow(QMainWindow):
 
     audited = Signal()
 
-    def __init__(self, opener: MainWindow | None = None) -> None:
+    def __init__(self, opener: MainWindow | None, make_window: Callable[[ReportDocument], MainWindow]) -> None:
+        """``make_window`` opens a report in a wizard window (the main window's class, handed in
+        so that this window, which the main window opens, need not import it)."""
         super().__init__(opener)
+        self.make_window = make_window
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle("汇总与审核 — gxdesk")
         self.setAcceptDrops(True)
@@ -359,9 +364,6 @@ class OfficeWindow(QMainWindow):
     def view_unit(self, row: int) -> MainWindow | None:
         """The unit's report (the chosen version) in a wizard window, read-only: its findings in
         the panel with the cells named, a double-click away from the cell."""
-        from gxdesk.gui.document import ReportDocument
-        from gxdesk.gui.mainwindow import MainWindow
-
         unit = self.units.unit_at(row)
         if unit is None:
             return None
@@ -375,7 +377,7 @@ class OfficeWindow(QMainWindow):
             dialogs.show_info(self, "查看报告", f"“{unit.name}”的报告无法读取。")
             return None
         doc = ReportDocument(report, read_only=True, source=Path(unit.chosen.path))
-        window = MainWindow(doc)
+        window = self.make_window(doc)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.viewers[key] = window
         window.destroyed.connect(lambda *_: self.viewers.pop(key, None))
@@ -413,9 +415,7 @@ class OfficeWindow(QMainWindow):
                 self, "重新汇总", f"已按最新的单位报告重新汇总（可撤销）。\n\n{shown or '数字没有变化。'}"
             )
             return
-        from gxdesk.gui.mainwindow import MainWindow
-
-        window = MainWindow(ReportDocument(rollup.report, None))
+        window = self.make_window(ReportDocument(rollup.report, None))
         window.show()
         self.rollup_window = window
         window.say(f"已汇总 {len(rollup.units)} 个单位的统计表；请填写机关名称并撰写正文")
