@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.editions.common import (
     APPLICANTS,
     CARRIED_IN,
@@ -30,7 +31,7 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
     t3 = next(t for t in tables if t.key == T3)
     rules = [
         Rule(
-            "T3-BALANCE",
+            RuleCode.T3_BALANCE,
             "balance",
             ERROR,
             "三",
@@ -51,23 +52,27 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
                 continue
             if table.key == T3 and spec.col_id == TOTAL:
                 code, template = (
-                    "T3-ROWSUM",
+                    RuleCode.T3_ROWSUM,
                     ("“{row}”一行：六类申请人合计 {expected}，但“{total_label}”栏为 {actual}，相差 {diff}"),
                 )
             elif table.key == T3:
                 code, template = (
-                    "T3-RESULTSUM",
+                    RuleCode.T3_RESULTSUM,
                     ("“{column}”一栏：各项办理结果合计 {expected}，但“{total_label}”为 {actual}，相差 {diff}"),
                 )
             else:
                 code, template = (
-                    "T4-GROUPSUM",
+                    RuleCode.T4_GROUPSUM,
                     "{group}：{part_labels}合计 {expected}，但“{total_label}”为 {actual}，相差 {diff}",
                 )
             rules.append(Rule(code, "sum", ERROR, table.part, template, {"total": spec.id}))
     inputs = tuple(c.id for t in tables for c in t.inputs)
-    rules.append(Rule("CELL-VALUE", "cell_value", ERROR, "", "{name}：{problem}（现为 {actual}）", {"cells": inputs}))
-    rules.append(Rule("CELL-BLANK", "cell_blank", WARNING, "", "{name}：未填写（导出时按 0 填写）", {"cells": inputs}))
+    rules.append(
+        Rule(RuleCode.CELL_VALUE, "cell_value", ERROR, "", "{name}：{problem}（现为 {actual}）", {"cells": inputs})
+    )
+    rules.append(
+        Rule(RuleCode.CELL_BLANK, "cell_blank", WARNING, "", "{name}：未填写（导出时按 0 填写）", {"cells": inputs})
+    )
     return tuple(rules)
 
 
@@ -75,7 +80,7 @@ def carry_rules() -> tuple[Rule, ...]:
     """T3-CARRY: this year's 上年结转 equals last year's 结转下年度继续办理."""
     return tuple(
         Rule(
-            "T3-CARRY",
+            RuleCode.T3_CARRY,
             "carry",
             WARNING,
             "三",
@@ -87,7 +92,7 @@ def carry_rules() -> tuple[Rule, ...]:
     )
 
 
-def roll_rule(code: str, target: str, terms: tuple[tuple[int, str, str], ...], note: str) -> Rule:
+def roll_rule(code: RuleCode, target: str, terms: tuple[tuple[int, str, str], ...], note: str) -> Rule:
     """``target`` = Σ sign × (last year's or this year's) cell; terms are (sign, 'prior'|'this', id)."""
     return Rule(
         code,
@@ -99,7 +104,7 @@ def roll_rule(code: str, target: str, terms: tuple[tuple[int, str, str], ...], n
     )
 
 
-def ge_rule(code: str, big: str, small: str, note: str) -> Rule:
+def ge_rule(code: RuleCode, big: str, small: str, note: str) -> Rule:
     return Rule(
         code,
         "ge",
@@ -113,7 +118,7 @@ def ge_rule(code: str, big: str, small: str, note: str) -> Rule:
 def authority_rule(t2: TableSpec) -> Rule:
     """T2-RULES-AUTHORITY: only some agencies can make 规章."""
     return Rule(
-        "T2-RULES-AUTHORITY",
+        RuleCode.T2_RULES_AUTHORITY,
         "rules_authority",
         WARNING,
         "二",
@@ -128,10 +133,10 @@ def authority_rule(t2: TableSpec) -> Rule:
 def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ...]) -> tuple[Rule, ...]:
     """Rules on the whole report that do not depend on table layout."""
     return (
-        Rule("EDITION-YEAR", "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}),
-        Rule("PART-EMPTY", "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),
+        Rule(RuleCode.EDITION_YEAR, "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}),
+        Rule(RuleCode.PART_EMPTY, "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),
         Rule(
-            "TEXT-TABLE",
+            RuleCode.TEXT_TABLE,
             "text_table",
             WARNING,
             "",
@@ -139,7 +144,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             {"claims": CLAIMS},
         ),
         Rule(
-            "TEXT-YEAR",
+            RuleCode.TEXT_YEAR,
             "text_year",
             WARNING,
             "",
@@ -147,7 +152,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             {"claims": CLAIMS},
         ),
         Rule(
-            "BASIS-CITATION",
+            RuleCode.BASIS_CITATION,
             "basis_citation",
             WARNING,
             "前言",
@@ -155,7 +160,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             {"right": document, "wrong": wrong_citations},
         ),
         Rule(
-            "TEXT-REUSE",
+            RuleCode.TEXT_REUSE,
             "text_reuse",
             WARNING,
             "",

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import PurePath
 
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.names import canonical
 from gxdesk.domain.report import PriorYear, Report
 from gxdesk.domain.rollup import rollup_findings
 from gxdesk.domain.roster import Roster
 from gxdesk.domain.rules import evaluate
-
-TEXT_REUSE = "TEXT-REUSE"
 
 
 class UnitStatus(Enum):
@@ -107,7 +106,7 @@ class Unit:
         """The status of the report itself, 名单 aside."""
         if self.errors:
             return UnitStatus.ERRORS
-        if any(f.code == TEXT_REUSE for f in self.findings):
+        if any(f.code.has(RuleTag.REUSE) for f in self.findings):
             return UnitStatus.REUSED
         return UnitStatus.WARNINGS if self.findings else UnitStatus.REPORTED
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 from enum import Enum
 
 from gxdesk.domain.cells import Value
+from gxdesk.domain.codes import RuleCode, RuleTag, codes_with
 
 
 class Severity(Enum):
@@ -22,14 +23,14 @@ class Severity(Enum):
 
 # Not yet filled: a blank cell, a part with nothing written. Checks of received reports and the
 # export treat them as the findings they are; the wizard shows them as work still to do.
-TODO_CODES = frozenset({"CELL-BLANK", "PART-EMPTY"})
+TODO_CODES = codes_with(RuleTag.TODO)
 
 
 @dataclass(frozen=True)
 class Finding:
     """One problem: rule code, severity, where (part, cell ids), both values and a message."""
 
-    code: str
+    code: RuleCode
     severity: Severity
     part: str
     message: str
@@ -53,7 +54,7 @@ class Finding:
     @property
     def todo(self) -> bool:
         """Something not yet filled in: a to-do while the author writes, a finding at export."""
-        return self.code in TODO_CODES
+        return self.code.has(RuleTag.TODO)
 
     def as_tuple(self) -> tuple[str, tuple[str, ...]]:
         return (self.code, self.cells)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import edition_for_year
 from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE
@@ -19,7 +20,7 @@ from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Contribution, Report
 from gxdesk.domain.rule import compute
 
-ROLLUP_SUM = "ROLLUP-SUM"
+ROLLUP_SUM = RuleCode.ROLLUP_SUM
 UNITS_SETTING = "rollup_units"  # a roll-up report's setting: the units it sums, 、-separated
 
 

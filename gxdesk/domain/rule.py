@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 class Rule:
     """One check: a stable code, an evaluator kind, its parameters and a message template."""
 
-    code: str
+    code: RuleCode
     kind: str
     severity: Severity
     part: str

@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from gxdesk.domain.cells import Value
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.collection import Audit, Unit
 from gxdesk.domain.editions import get_edition
 from gxdesk.domain.editions.common import CARRY_OUT, NEW, RESULTS_TOTAL, T3, T4_GROUPS, TOTAL, t4_total
@@ -128,7 +129,7 @@ def _key_figures(report: Report) -> list[Value | None]:
 
 def _reuse_share(unit: Unit) -> Value | None:
     """The highest share (%) of a part's text reused from last year, as TEXT-REUSE measured it."""
-    shares = [f.actual for f in unit.findings if f.code == "TEXT-REUSE" and f.actual is not None]
+    shares = [f.actual for f in unit.findings if f.code.has(RuleTag.REUSE) and f.actual is not None]
     return max(shares) if shares else None
 
 
@@ -153,7 +154,7 @@ def _summary(sheet: Worksheet, result: Audit, rollup: RollUp | None) -> None:
         errors = [f for f in unit.findings if f.severity is Severity.ERROR]
         warnings = [f for f in unit.findings if f.severity is Severity.WARNING]
         problems = "；".join(f.message for f in (errors + warnings)[:FIRST_PROBLEMS])
-        missing_parts = "、".join(f.part for f in unit.findings if f.code == "PART-EMPTY")
+        missing_parts = "、".join(f.part for f in unit.findings if f.code.has(RuleTag.EMPTY_PART))
         values = (
             unit.name,
             Path(unit.chosen.path).name + (f"（共 {len(unit.versions)} 个版本）" if len(unit.versions) > 1 else ""),

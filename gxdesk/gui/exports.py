@@ -6,6 +6,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.editions.common import NARRATIVE_PARTS
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.gui import dialogs
@@ -25,7 +26,9 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     doc = window.doc
     errors, _ = doc.counts()
     empty = [
-        doc.edition.part(f.part).heading for f in doc.findings if f.code == "PART-EMPTY" and f.part in NARRATIVE_PARTS
+        doc.edition.part(f.part).heading
+        for f in doc.findings
+        if f.code.has(RuleTag.EMPTY_PART) and f.part in NARRATIVE_PARTS
     ]
     note = (
         f"\n\n其中“{'”“'.join(empty)}”没有内容：如确实没有可报告的，导出时该部分写“无。”"

@@ -94,3 +94,23 @@ def test_no_import_circle_anywhere_in_the_package() -> None:
                     seen.add(nxt)
                     stack.append((nxt, (*path, nxt)))
     assert circles == []
+
+
+def test_no_rule_code_is_spelled_outside_its_declaration() -> None:
+    """Views ask for a tag or a RuleCode member; a code typed as a string would fail silently."""
+    import ast
+    from pathlib import Path
+
+    import gxdesk
+    from gxdesk.domain.codes import RuleCode
+
+    codes = {c.value for c in RuleCode}
+    root = Path(gxdesk.__file__).parent
+    spelled = []
+    for path in root.rglob("*.py"):
+        if path == root / "domain" / "codes.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in codes:
+                spelled.append(f"{path.relative_to(root)}:{node.lineno} {node.value}")
+    assert spelled == []

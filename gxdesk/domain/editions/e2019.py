@@ -11,6 +11,7 @@ from gxdesk.domain.catalog import (
     text_rules,
 )
 from gxdesk.domain.cells import CellKind
+from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions.common import (
     PARTS,
@@ -95,7 +96,7 @@ RULES = (
     authority_rule(TABLE_TWO),
     *(
         ge_rule(
-            "T2-TOTAL-GE",
+            RuleCode.T2_TOTAL_GE,
             t2_cell(b, r, "total_published"),
             t2_cell(b, r, "new_published"),
             "",
@@ -104,7 +105,7 @@ RULES = (
     ),
     *(
         roll_rule(
-            "T2-TOTAL-ROLL",
+            RuleCode.T2_TOTAL_ROLL,
             t2_cell(b, r, "total_published"),
             ((1, "prior", t2_cell(b, r, "total_published")), (1, "this", t2_cell(b, r, "new_published"))),
             "",
@@ -113,7 +114,7 @@ RULES = (
     ),
     *(
         roll_rule(
-            "T2-ITEMS-ROLL",
+            RuleCode.T2_ITEMS_ROLL,
             t2_cell(b, r, "prev_items"),
             ((1, "prior", t2_cell(b, r, "prev_items")), (1, "prior", t2_cell(b, r, "change"))),
             "",

@@ -12,6 +12,7 @@ from gxdesk.domain.catalog import (
     text_rules,
 )
 from gxdesk.domain.cells import CellKind
+from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.edition import Edition, Topic
 from gxdesk.domain.editions.common import (
     PARTS,
@@ -109,9 +110,9 @@ FEE_UNPAID = cell_id(T3, "r6_2", TOTAL)
 RULES = (
     *arithmetic_rules(TABLES),
     authority_rule(TABLE_TWO),
-    *(ge_rule("T2-VALID-GE", t2_cell(b, r, "valid"), t2_cell(b, r, "made"), "") for b, r in _DOC_ROWS),
+    *(ge_rule(RuleCode.T2_VALID_GE, t2_cell(b, r, "valid"), t2_cell(b, r, "made"), "") for b, r in _DOC_ROWS),
     Rule(
-        "T2-FEE-UNIT",
+        RuleCode.T2_FEE_UNIT,
         "fee_unit",
         WARNING,
         "二",
@@ -120,7 +121,7 @@ RULES = (
     ),
     *(
         roll_rule(
-            "T2-VALID-ROLL",
+            RuleCode.T2_VALID_ROLL,
             t2_cell(b, r, "valid"),
             (
                 (1, "prior", t2_cell(b, r, "valid")),
@@ -133,14 +134,14 @@ RULES = (
     ),
     *carry_rules(),
     Rule(
-        "PART1-TOPICS",
+        RuleCode.PART1_TOPICS,
         "part_topics",
         WARNING,
         "一",
         "“一、总体情况”没有写到“{topic}”方面的内容（2021年版格式要求总体情况涵盖五个方面）",
         {},
     ),
-    Rule("FEE-CONSISTENCY", "fee_consistency", WARNING, "六", "{problem}", {"unpaid": FEE_UNPAID}),
+    Rule(RuleCode.FEE_CONSISTENCY, "fee_consistency", WARNING, "六", "{problem}", {"unpaid": FEE_UNPAID}),
     *text_rules(
         document=DOCUMENT,
         wrong_citations=(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.keys import FieldGroup
 from gxdesk.domain.state import Change
@@ -98,7 +99,7 @@ class FindingsPanel(QWidget):
             f
             for f in self.doc.findings
             if (severity is None or f.severity is severity)
-            and (show_blank or not (f.code == "CELL-BLANK" if self.at_export else f.todo))
+            and (show_blank or not (f.code.has(RuleTag.BLANK_CELL) if self.at_export else f.todo))
         ]
 
     def _on_doc_changed(self, change: Change) -> None:

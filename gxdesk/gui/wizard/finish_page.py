@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.keys import FieldGroup
@@ -109,13 +110,11 @@ class FinishPage(Page):
             self.reload_options()
 
     def refresh(self, *_change: object) -> None:
-        self.accept_totals.setVisible(
-            any(f.code in ("T3-ROWSUM", "T3-RESULTSUM", "T4-GROUPSUM") for f in self.doc.findings)
-        )
+        self.accept_totals.setVisible(any(f.code.has(RuleTag.SUM) for f in self.doc.findings))
         # The same counts as the status bar and the findings panel; what is unfilled said apart.
         errors, _warnings, _todo = self.doc.counts(todo_apart=True)
-        blank = sum(f.code == "CELL-BLANK" for f in self.doc.findings)
-        empty_parts = sum(f.code == "PART-EMPTY" for f in self.doc.findings)
+        blank = sum(f.code.has(RuleTag.BLANK_CELL) for f in self.doc.findings)
+        empty_parts = sum(f.code.has(RuleTag.EMPTY_PART) for f in self.doc.findings)
         unexplained = sum(
             f.severity is Severity.WARNING and not f.todo and f.key not in self.doc.report.explanations
             for f in self.doc.findings

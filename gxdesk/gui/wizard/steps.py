@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import Enum, IntEnum
 
+from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.textutil import has_content
@@ -48,7 +49,7 @@ STEP_SHORT = {
     Step.OTHER: "六、其他事项",
     Step.FINISH: "全文",
 }
-CODE_STEP = {"EDITION-YEAR": Step.BASIC}
+TAG_STEP = {RuleTag.BASIC_STEP: Step.BASIC}  # findings shown on a step other than their part's
 
 
 class StepState(Enum):
@@ -67,7 +68,10 @@ class StepState(Enum):
 
 
 def step_of(finding: Finding) -> Step:
-    return CODE_STEP.get(finding.code) or PART_STEP.get(finding.part, Step.FINISH)
+    for tag, step in TAG_STEP.items():
+        if finding.code.has(tag):
+            return step
+    return PART_STEP.get(finding.part, Step.FINISH)
 
 
 def step_findings(doc: ReportDocument, step: Step) -> list[Finding]:
