@@ -100,19 +100,35 @@ def _plain(value: Value) -> str:
     return str(value)
 
 
-def compare_numbers(report: Report) -> list[CellChange]:
-    """Every cell of this year's tables and fee figures beside last year's (blank if unknown)."""
+def last_year_values(report: Report) -> dict[str, Value | None]:
+    """Last year's cells in this year's edition (re-keyed), totals only where all parts were known."""
     edition = get_edition(report.edition)
-    this = compute(edition, report.values, report.claimed)
     prior = report.prior
-    last: dict[str, Value | None] = {}
-    if prior is not None:
-        prior_values = compute(get_edition(prior.edition), prior.values)
-        last, _ = rekey({k: v for k, v in prior_values.items() if not get_edition(prior.edition).cell(k).computed},
-                        edition)  # fmt: skip
-        last_totals = compute(edition, {k: v for k, v in last.items() if v is not None})
-        # A total is last year's only if all its parts were known last year.
-        last = {**last, **{k: v for k, v in last_totals.items() if edition.cell(k).computed}}
+    if prior is None:
+        return {}
+    before = get_edition(prior.edition)
+    prior_values = compute(before, prior.values)
+    last, _ = rekey({k: v for k, v in prior_values.items() if not before.cell(k).computed}, edition)
+    last_totals = compute(edition, {k: v for k, v in last.items() if v is not None})
+    # A total is last year's only if all its parts were known last year.
+    return {**last, **{k: v for k, v in last_totals.items() if edition.cell(k).computed}}
+
+
+def compare_numbers(
+    report: Report,
+    this: dict[str, Value | None] | None = None,
+    last: dict[str, Value | None] | None = None,
+) -> list[CellChange]:
+    """Every cell of this year's tables and fee figures beside last year's (blank if unknown).
+
+    ``this`` and ``last`` are the computed cells when the caller has them (``ReportState`` keeps
+    both: this year's from the edit, last year's until last year's data changes)."""
+    edition = get_edition(report.edition)
+    if this is None:
+        this = compute(edition, report.values, report.claimed)
+    if last is None:
+        last = last_year_values(report)
+    prior = report.prior
     out = [
         CellChange(spec.id, spec.part, spec.row, spec.column, this.get(spec.id), last.get(spec.id))
         for table in edition.tables

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gxdesk.domain.cells import Value, parse_value
+from gxdesk.domain.compare import CellChange, compare_numbers, last_year_values
 from gxdesk.domain.convert import convert_values
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_for_year, get_edition
@@ -100,6 +101,10 @@ class ReportState:
     # Last year's data and its computed values: recomputed only when another PriorYear is set
     # (the object is held, so ``is`` cannot be fooled by a reused id).
     _prior: tuple[PriorYear | None, dict[str, Value | None] | None] | None = field(init=False, default=None, repr=False)
+    # 对比上年: last year's cells re-keyed into this edition (kept like ``_prior``, per edition),
+    # and the comparison of this edit, worked out once however many views read it.
+    _last: tuple[PriorYear | None, str, dict[str, Value | None]] | None = field(init=False, default=None, repr=False)
+    _comparisons: dict[str, CellChange] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._recompute()
@@ -225,7 +230,7 @@ class ReportState:
         structure = report.edition != self.report.edition
         old_cells = frozenset(self.report.values) | frozenset(self.report.claimed)
         self.report = report
-        self._prior = None
+        self._prior = self._last = None
         cells = old_cells | frozenset(report.values) | frozenset(report.claimed) | frozenset(self.edition.cells)
         fields = frozenset((spec.group, spec.id) for spec in _all_fields()) | frozenset(
             (FieldGroup.SETTINGS, k) for k in WORD_SETTINGS
@@ -244,6 +249,21 @@ class ReportState:
             return self.report.explanations
         raise KeyError(group)
 
+    def last_year(self) -> dict[str, Value | None]:
+        """Last year's cells in this year's edition; recomputed only when last year's data or
+        this year's edition changes."""
+        prior = self.report.prior
+        if self._last is None or self._last[0] is not prior or self._last[1] != self.report.edition:
+            self._last = (prior, self.report.edition, last_year_values(self.report))
+        return self._last[2]
+
+    def comparisons(self) -> dict[str, CellChange]:
+        """Every cell beside last year's, for this edit (computed on the first read after it)."""
+        if self._comparisons is None:
+            changes = compare_numbers(self.report, this=self.values, last=self.last_year())
+            self._comparisons = {c.cell: c for c in changes}
+        return self._comparisons
+
     def _prior_values(self) -> dict[str, Value | None] | None:
         """Last year's computed values, computed again only when last year's data is replaced."""
         prior = self.report.prior
@@ -260,6 +280,7 @@ class ReportState:
         structure: bool = False,
     ) -> Change:
         edition = self.edition
+        self._comparisons = None  # 对比上年 follows this edit when next read
         # Totals only when a number changed; a keystroke in part 一 reuses them.
         if cells or structure or not self.values:
             old_values, self.values = self.values, compute(edition, self.report.values, self.report.claimed)

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from gxdesk.domain.compare import compare_numbers, compare_parts, report_share
+from gxdesk.domain.compare import compare_parts, report_share
 from gxdesk.domain.findings import plain_number
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wrapping import WrappingDelegate
@@ -60,7 +60,7 @@ class ComparePanel(QWidget):
             self.tree.setVisible(False)
             return
         self.tree.setVisible(True)
-        changes = compare_numbers(report)
+        changes = list(self.doc.state.comparisons().values())
         parts = compare_parts(report)
         large = sum(c.large for c in changes)
         self.summary.setText(

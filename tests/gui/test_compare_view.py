@@ -67,3 +67,33 @@ def test_without_last_year_the_panel_says_how_to_import_it(qtbot, make_window) -
     page.compare.click()
     text = window.compare_dock.widget().summary.text()
     assert "还没有上年的报告" in text and "上年报告" in text
+
+
+def test_one_edit_with_the_comparison_open_computes_the_tables_once(qtbot, make_window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The tables' totals are worked out once per edit, by the state; the three table views and
+    the comparison panel read what it worked out (last year's figures are kept between edits)."""
+    from gxdesk.domain import compare, rule, state
+    from gxdesk.gui.wizard.steps import Step
+    from gxdesk.resources import sample
+
+    window = make_window(sample("qinghe-sthjj-2025.gxr"))
+    window.show_comparison(True)
+    for step in (Step.ACTIVE, Step.APPLICATIONS, Step.REVIEWS):
+        window.go_to(step)
+    panel = window.compare_dock.widget()
+    calls = []
+    real = rule.compute
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    for module in (rule, state, compare):
+        monkeypatch.setattr(module, "compute", counted)
+    window.doc.set_cells({"t3.new.natural": 24})
+    panel.refresh()  # what the panel's timer does after the edit
+    qtbot.wait(10)
+    assert len(calls) == 1
+    view = window.pages[Step.APPLICATIONS].view
+    tip = view.table_model().index_of("t3.new.natural").data(Qt.ItemDataRole.ToolTipRole)
+    assert "上年" in tip  # the comparison still shows, from the state's figures

@@ -202,10 +202,8 @@ class ReportTableModel(QAbstractTableModel):
         self._on_doc_cells_changed(list(self._pos))
 
     def _refresh_last_year(self) -> None:
-        from gxdesk.domain.compare import compare_numbers
-
         on = self.doc.compare_on and self.doc.report.prior is not None
-        self._last_year = {c.cell: c for c in compare_numbers(self.doc.report)} if on else {}
+        self._last_year = self.doc.state.comparisons() if on else {}  # computed once per edit, by the state
 
     def _on_doc_cells_changed(self, cell_ids: list[str]) -> None:
         """Repaint exactly the cells the edit named (their value or their findings changed)."""
