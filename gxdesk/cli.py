@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
 from gxdesk.exchange.fonts import FONT_SETS
+from gxdesk.exchange.formats import FORMATS
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
 from gxdesk.store import StoreError, save
@@ -62,10 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, help="检查 .xlsx/.docx 时，文件中没有标题年份则用此年度")
     p.add_argument("--all", action="store_true", help="逐项列出每个未填写的单元格（默认每部分只列前几项）")
 
-    p = add_command(sub, "export", "导出 Word 文档或 Excel 工作簿")
+    p = add_command(sub, "export", "导出" + "或".join(f.label for f in FORMATS))
     p.add_argument("file", metavar="FILE", help="报告文件（.gxr）")
-    p.add_argument("--docx", metavar="OUT.docx", help="导出 Word 文档到此文件")
-    p.add_argument("--xlsx", metavar="OUT.xlsx", help="导出 Excel 工作簿到此文件")
+    for fmt in FORMATS:
+        p.add_argument(f"--{fmt.key}", metavar=f"OUT{fmt.suffix}", help=f"导出{fmt.label}到此文件")
     p.add_argument(
         "--fonts",
         choices=sorted(FONT_SETS),
@@ -243,27 +244,21 @@ def _load_any(name: str, year: int | None) -> Report:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    if not args.docx and not args.xlsx:
-        err("请指定导出文件，例如：gxdesk export 报告.gxr --docx 报告.docx --xlsx 报告.xlsx")
+    targets = [(fmt, getattr(args, fmt.key)) for fmt in FORMATS if getattr(args, fmt.key)]
+    if not targets:
+        example = " ".join(f"--{f.key} 报告{f.suffix}" for f in FORMATS)
+        err(f"请指定导出文件，例如：gxdesk export 报告.gxr {example}")
         return EXIT_UNREADABLE
     try:
         report = load_report(args.file)
     except StoreError as exc:
         err(str(exc))
         return EXIT_UNREADABLE
-    # python-docx and openpyxl load only when exporting
-    from gxdesk.exchange import docx_writer, xlsx_writer
-
-    jobs: list[tuple[str | None, Callable[[], bytes]]] = [
-        (args.docx, partial(docx_writer.to_bytes, report, fonts=args.fonts)),
-        (args.xlsx, partial(xlsx_writer.to_bytes, report)),
-    ]
     errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
-    for target, content in jobs:
-        if not target:
-            continue
-        data = content()  # building the file is not a disk problem: let its errors show as such
+    for fmt, target in targets:
+        # Building the file is not a disk problem: let its errors show as such.
+        data = fmt.render(report, fonts=args.fonts)
         if not write_out(target, partial(_write, data=data)):
             return EXIT_UNREADABLE
         print(f"已导出“{target}”{note}")

@@ -1,0 +1,45 @@
+"""The output formats, declared once: the command line's flags, the window's export menu and
+buttons, and the installer's hidden imports all read this list. Adding a format is one writer
+module (with ``to_bytes(report, **options)``) and one entry here."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from gxdesk.domain.report import Report
+
+
+@dataclass(frozen=True)
+class OutputFormat:
+    key: str  # also the command-line flag: --docx
+    label: str  # as the menu and the buttons say it
+    suffix: str
+    module: str  # the writer, imported on first use (start-up loads no Word or Excel library)
+    options: tuple[str, ...] = ()  # writer options the command line passes on (--fonts)
+    prints_parts: bool = False  # writes the six parts' text (an empty part then reads "无。")
+
+    @property
+    def file_filter(self) -> str:
+        return f"{self.label} (*{self.suffix})"
+
+    def writer(self) -> Callable[..., bytes]:
+        to_bytes: Callable[..., bytes] = importlib.import_module(self.module).to_bytes
+        return to_bytes
+
+    def render(self, report: Report, **options: Any) -> bytes:
+        """The file's content, with the options this format takes (the others ignored)."""
+        return self.writer()(report, **{k: v for k, v in options.items() if k in self.options and v is not None})
+
+
+FORMATS: tuple[OutputFormat, ...] = (
+    OutputFormat("docx", "Word 文档", ".docx", "gxdesk.exchange.docx_writer", options=("fonts",), prints_parts=True),
+    OutputFormat("xlsx", "Excel 工作簿", ".xlsx", "gxdesk.exchange.xlsx_writer"),
+)
+BY_KEY = {f.key: f for f in FORMATS}
+
+
+def output_format(key: str) -> OutputFormat:
+    return BY_KEY[key]
