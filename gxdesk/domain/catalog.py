@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.editions.common import (
-    APPLICANTS,
     CARRIED_IN,
     CARRY_OUT,
     NARRATIVE_PARTS,
@@ -26,6 +25,11 @@ from gxdesk.domain.tables import TableSpec, cell_id
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
+def _applicants(t3: TableSpec) -> list[str]:
+    """表三's applicant columns, read from its declaration (every column but the 总计)."""
+    return [c for c in t3.col_ids() if not t3.cell(cell_id(T3, NEW, c)).computed]
+
+
 def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
     """T3-BALANCE, T3-ROWSUM, T3-RESULTSUM, T4-GROUPSUM, CELL-VALUE, CELL-BLANK."""
     t3 = next(t for t in tables if t.key == T3)
@@ -44,7 +48,7 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
                 "rhs_names": (T3_RESULTS_TOTAL.short, T3_CARRY_OUT.short),
             },
         )
-        for col in APPLICANTS
+        for col in _applicants(t3)
     ]
     for table in tables:
         for spec in table.cells:
@@ -76,8 +80,9 @@ def arithmetic_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
     return tuple(rules)
 
 
-def carry_rules() -> tuple[Rule, ...]:
+def carry_rules(tables: tuple[TableSpec, ...]) -> tuple[Rule, ...]:
     """T3-CARRY: this year's 上年结转 equals last year's 结转下年度继续办理."""
+    t3 = next(t for t in tables if t.key == T3)
     return tuple(
         Rule(
             RuleCode.T3_CARRY,
@@ -88,7 +93,7 @@ def carry_rules() -> tuple[Rule, ...]:
             "相差 {diff}",
             {"this": cell_id(T3, CARRIED_IN, col), "prior": cell_id(T3, CARRY_OUT, col)},
         )
-        for col in APPLICANTS
+        for col in _applicants(t3)
     )
 
 

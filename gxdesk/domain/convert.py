@@ -1,19 +1,18 @@
-"""Moving table values between editions, where cells correspond."""
+"""Moving table values between editions, where cells correspond (each edition declares how)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from gxdesk.domain.cells import Value
-from gxdesk.domain.edition import Edition
+from gxdesk.domain.edition import Edition, Migration
 
-# Cells with the same meaning under different ids (2019 id ↔ 2021 id).
-_SAME_MEANING = {
-    "t2.b1.rules.new_made": "t2.b1.rules.made",
-    "t2.b1.normative.new_made": "t2.b1.normative.made",
-}
-_OTHER_2019 = "t3.r6."
-_OTHER_2021 = ("t3.r6_1.", "t3.r6_2.", "t3.r6_3.")
+
+def _migrations() -> list[tuple[Migration, str]]:
+    """Every declared migration with the edition it leads to."""
+    from gxdesk.domain.editions import EDITIONS
+
+    return [(e.migration, e.id) for e in EDITIONS.values() if e.migration is not None]
 
 
 def rekey(
@@ -21,18 +20,29 @@ def rekey(
 ) -> tuple[dict[str, Value | None], list[str]]:
     """Values keyed for ``target`` from ids of either edition; also the ids that have no place.
 
-    2019's single （六）其他处理 row becomes 2021's “3.其他” (its 1. and 2. stay unknown);
-    2021's three rows fold into 2019's one.
+    A row the newer edition splits (2019's one （六）其他处理 → 2021's three) goes to the row its
+    migration names; going back, the split rows are added up into the old one.
     """
     out: dict[str, Value | None] = {}
     dropped: list[str] = []
-    aliases = {**_SAME_MEANING, **{v: k for k, v in _SAME_MEANING.items()}}
+    aliases: dict[str, str] = {}
+    split_up: dict[str, str] = {}  # old row prefix → new row prefix, moving forward to ``target``
+    fold: dict[str, str] = {}  # new row prefix → old row prefix, moving back to ``target``
+    for migration, newer in _migrations():
+        aliases.update(migration.same_meaning)
+        aliases.update({v: k for k, v in migration.same_meaning.items()})
+        for old, (new_rows, into) in migration.rows.items():
+            if target.id == newer:
+                split_up[old] = into
+            elif target.id == migration.previous:
+                fold.update(dict.fromkeys(new_rows, old))
     for cid, value in values.items():
-        if not computed and target.id == "2021" and cid.startswith(_OTHER_2019):
-            out[cid.replace(_OTHER_2019, _OTHER_2021[2])] = value
+        row = cid.rsplit(".", 1)[0] + "."
+        if not computed and row in split_up:
+            out[cid.replace(row, split_up[row])] = value
             continue
-        if not computed and target.id == "2019" and cid.startswith(_OTHER_2021):
-            key = _OTHER_2019 + cid.rsplit(".", 1)[1]
+        if not computed and row in fold:
+            key = fold[row] + cid.rsplit(".", 1)[1]
             before = out.get(key)
             out[key] = value if before is None else (before + value if value is not None else before)
             continue

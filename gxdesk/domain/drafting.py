@@ -42,9 +42,9 @@ def draft_preface(report: Report, edition: Edition) -> str:
 
 def overview_skeleton(edition: Edition) -> str:
     """Part 一 started with its five topic headings (the 2021 format's topics)."""
-    from gxdesk.domain.editions import get_edition
+    from gxdesk.domain.editions import latest_edition
 
-    topics = edition.topics or get_edition("2021").topics
+    topics = edition.topics or latest_edition().topics
     return "\n\n".join(t.heading for t in topics) + "\n"
 
 

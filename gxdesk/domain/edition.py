@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -23,6 +24,20 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Migration:
+    """How values move from the previous edition into this one, as data.
+
+    ``same_meaning``: previous id → this edition's id for a cell renamed. ``rows``: a previous
+    row (id prefix) that this edition splits into several; its values go to ``into``, and going
+    back the split rows are added up again.
+    """
+
+    previous: str
+    same_meaning: Mapping[str, str] = field(default_factory=dict)
+    rows: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # old → (new rows, into)
+
+
+@dataclass(frozen=True)
 class Edition:
     """One edition of 政府信息公开工作年度报告格式."""
 
@@ -36,6 +51,7 @@ class Edition:
     rules: tuple[Rule, ...] = ()
     topics: tuple[Topic, ...] = ()
     fee_figures: bool = False
+    migration: Migration | None = None  # from the edition before it
     _cells: dict[str, CellSpec] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -57,6 +73,11 @@ class Edition:
                 raise ValueError("circular totals")
             ordered += [(cid, pending.pop(cid)) for cid in ready]
         return tuple(ordered)
+
+    @cached_property
+    def applicants(self) -> tuple[str, ...]:
+        """表三's applicant columns (自然人 … 其他), as this edition's table declares them."""
+        return tuple(c for c in self.table("三").col_ids() if not self.cell(f"{self.table('三').key}.new.{c}").computed)
 
     @property
     def name(self) -> str:

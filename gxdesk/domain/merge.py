@@ -13,7 +13,7 @@ from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.convert import rekey
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS, edition_for_year, edition_of
-from gxdesk.domain.editions.common import APPLICANTS, CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
+from gxdesk.domain.editions.common import CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
 from gxdesk.domain.imported import Found, Note, NoteKind
 from gxdesk.domain.report import PriorYear, Report
 from gxdesk.domain.rule import compute
@@ -193,7 +193,7 @@ def _as_prior_year(report: Report, found: Found, result: Plan) -> None:
 def _carry_forward(report: Report, prior: dict[str, Value], result: Plan) -> None:
     """This year's 上年结转 ← last year's 结转下年度继续办理 (and, 2019 edition, 上一年项目数量)."""
     edition = edition_of(report)
-    pairs = [(cell_id(T3, CARRIED_IN, col), cell_id(T3, CARRY_OUT, col)) for col in APPLICANTS]
+    pairs = [(cell_id(T3, CARRIED_IN, col), cell_id(T3, CARRY_OUT, col)) for col in edition.applicants]
     for this, last in pairs:
         value = prior.get(last)
         if value is None:
@@ -212,9 +212,7 @@ def _carry_forward(report: Report, prior: dict[str, Value], result: Plan) -> Non
                     f"上年报告为 {_show(value)}，保留本年数字（检查结果会提示）",
                 )
             )
-    if edition.id != "2019":
-        return
-    for spec in edition.table("二").inputs:
+    for spec in edition.table("二").inputs:  # editions with 上一年项目数量 (2019): it rolls on
         if spec.col_id != "prev_items":
             continue
         last_items, last_change = prior.get(spec.id), prior.get(spec.id.replace("prev_items", "change"))

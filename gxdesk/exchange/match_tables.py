@@ -15,7 +15,7 @@ from typing import Any
 
 from gxdesk.domain.cells import CellKind, Value, parse_value, storable_problem
 from gxdesk.domain.edition import Edition
-from gxdesk.domain.editions import EDITIONS
+from gxdesk.domain.editions import EDITIONS, latest_edition
 from gxdesk.domain.editions.common import T2_CAPTIONS, T4_COLUMNS
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.tables import CellSpec
@@ -226,7 +226,7 @@ def _t4_group_labels() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _t4_indexes() -> tuple[LabelIndex[str], LabelIndex[str], dict[tuple[str, str], CellSpec]]:
-    table = EDITIONS["2021"].table("四")  # the same in both editions
+    table = latest_edition().table("四")  # the same in both editions
     outcomes = LabelIndex(list({spec.column[-1]: spec.column[-1] for spec in table.cells}.items()))
     groups = LabelIndex(list(_t4_group_labels()))
     by_header = {(spec.col_id.rsplit("_", 1)[0], spec.column[-1]): spec for spec in table.cells}
@@ -279,7 +279,7 @@ def _four_by_headers(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
     data_row = bottom + 1
     if data_row >= grid.n_rows:
         return []
-    table = EDITIONS["2021"].table("四")
+    table = latest_edition().table("四")
     missing = [spec.name for spec in table.cells if spec.id not in columns]
     if missing:
         found.note(NoteKind.MISSING, f"{grid.where}表四没有找到“{'”“'.join(missing)}”栏")
@@ -289,7 +289,7 @@ def _four_by_headers(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
             continue
         c = columns[spec.id][1]
         value, raw, literal = _number(grid, data_row, c, spec.kind, found, spec.name)
-        reads.append(_Read(spec, "2021", grid.address(data_row, c), value, raw, literal))
+        reads.append(_Read(spec, latest_edition().id, grid.address(data_row, c), value, raw, literal))
     return reads
 
 
@@ -308,7 +308,7 @@ def _t4_group_of(grid: Grid, groups: LabelIndex[str], r0: int, r: int, c: int, c
 
 def _four_by_position(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]:
     outcomes, _, _ = _t4_indexes()
-    table = EDITIONS["2021"].table("四")
+    table = latest_edition().table("四")
     for r in range(r0 + 1, min(r0 + 6, grid.n_rows)):
         numeric = [c for c in range(c0, c0 + 30) if _looks_numeric(grid, r, c)]
         if len(numeric) >= 12:
@@ -324,7 +324,7 @@ def _four_by_position(grid: Grid, r0: int, c0: int, found: Found) -> list[_Read]
         if lm is None or lm.key != spec.column[-1]:
             found.note(NoteKind.DOUBTFUL, f"{grid.address(r, c)} 表头为“{label}”，按顺序作为“{spec.name}”导入")
         value, raw, literal = _number(grid, r, c, spec.kind, found, spec.name)
-        reads.append(_Read(spec, "2021", grid.address(r, c), value, raw, literal))
+        reads.append(_Read(spec, latest_edition().id, grid.address(r, c), value, raw, literal))
     return reads
 
 

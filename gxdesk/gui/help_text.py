@@ -1,9 +1,10 @@
 """The 填报须知 shown from the Help menu (facts of the format, for the author)."""
 
-from gxdesk.domain.editions import EDITIONS
+from gxdesk.domain.editions import EDITIONS, latest_edition
 from gxdesk.domain.editions.common import PARTS
 
-_E2019, _E2021 = EDITIONS["2019"], EDITIONS["2021"]
+_E2021 = latest_edition()
+_E2019 = next(e for e in EDITIONS.values() if e.id == _E2021.migration.previous) if _E2021.migration else _E2021
 
 GUIDE = "\n".join(
     [

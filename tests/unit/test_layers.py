@@ -114,3 +114,23 @@ def test_no_rule_code_is_spelled_outside_its_declaration() -> None:
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in codes:
                 spelled.append(f"{path.relative_to(root)}:{node.lineno} {node.value}")
     assert spelled == []
+
+
+def test_no_edition_id_is_spelled_outside_the_editions() -> None:
+    """Views, readers and rules ask the editions (latest_edition(), edition.applicants, migrations)."""
+    import ast
+    from pathlib import Path
+
+    import gxdesk
+    from gxdesk.domain.editions import EDITIONS
+
+    ids = set(EDITIONS)
+    root = Path(gxdesk.__file__).parent
+    spelled = [
+        f"{path.relative_to(root)}:{node.lineno}"
+        for path in root.rglob("*.py")
+        if root / "domain" / "editions" not in path.parents
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and node.value in ids
+    ]
+    assert spelled == []

@@ -47,6 +47,11 @@ def edition_for_year(year: int) -> Edition:
     raise UnsupportedYearError(f"{year}年度不适用现行格式：gxdesk 支持{FIRST_YEAR}年度及以后的年度报告")
 
 
+def latest_edition() -> Edition:
+    """The edition new reports use (the one with no last year)."""
+    return next(EDITIONS[e] for e, (_, _, last) in _DECLARED.items() if last is None)
+
+
 def get_edition(edition_id: str) -> Edition:
     return EDITIONS[edition_id]
 

@@ -121,7 +121,7 @@ RULES = (
         )
         for b, r in _ITEM_ROWS
     ),
-    *carry_rules(),
+    *carry_rules(TABLES),
     *text_rules(document=DOCUMENT, wrong_citations=(("公开办函", "2021", "30"),)),
 )
 

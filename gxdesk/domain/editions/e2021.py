@@ -13,7 +13,7 @@ from gxdesk.domain.catalog import (
 )
 from gxdesk.domain.cells import CellKind
 from gxdesk.domain.codes import RuleCode
-from gxdesk.domain.edition import Edition, Topic
+from gxdesk.domain.edition import Edition, Migration, Topic
 from gxdesk.domain.editions.common import (
     PARTS,
     ROW_COERCION,
@@ -132,7 +132,7 @@ RULES = (
         )
         for b, r in _DOC_ROWS
     ),
-    *carry_rules(),
+    *carry_rules(TABLES),
     Rule(
         RuleCode.PART1_TOPICS,
         "part_topics",
@@ -163,4 +163,11 @@ EDITION = Edition(
     rules=RULES,
     topics=TOPICS,
     fee_figures=True,
+    # From the 2019 edition: 规章/规范性文件 "本年新制作" is now "本年制发"; （六）其他处理, one row
+    # in 2019, is three here (a 2019 figure goes to “3.其他”, and back they add up).
+    migration=Migration(
+        previous="2019",
+        same_meaning={"t2.b1.rules.new_made": "t2.b1.rules.made", "t2.b1.normative.new_made": "t2.b1.normative.made"},
+        rows={"t3.r6.": (("t3.r6_1.", "t3.r6_2.", "t3.r6_3."), "t3.r6_3.")},
+    ),
 )

@@ -112,9 +112,9 @@ class OverviewPage(TextPage):
         self.refresh()
 
     def topics(self) -> tuple[Topic, ...]:
-        from gxdesk.domain.editions import get_edition
+        from gxdesk.domain.editions import latest_edition
 
-        return self.doc.edition.topics or get_edition("2021").topics
+        return self.doc.edition.topics or latest_edition().topics
 
     def covered(self) -> dict[str, bool]:
         return topic_coverage(self.doc.report.text("一"), self.topics())
