@@ -35,11 +35,6 @@ class ReportDocument(QObject):
     """Owns the report's state, its path and the undo stack."""
 
     changed = Signal(object)  # the Change of every edit, for views that want all of it
-    cellsChanged = Signal(list)  # noqa: N815 - Qt signal naming: cells whose value or findings changed
-    textChanged = Signal(str)  # noqa: N815
-    fieldChanged = Signal(str, str)  # noqa: N815
-    structureChanged = Signal()  # noqa: N815
-    findingsChanged = Signal()  # noqa: N815 - only when findings were gained or lost
     pathChanged = Signal()  # noqa: N815
     compareToggled = Signal(bool)  # noqa: N815 - 对比上年 switched on or off
     revealRequested = Signal(object)  # noqa: N815 - an undo or redo changed this cell id, TextKey or FieldGroup
@@ -197,18 +192,7 @@ class ReportDocument(QObject):
         self._emit(self.state.replace(report))
 
     def _emit(self, change: Change) -> None:
-        """One Change → the signals of what it names, structure first (views rebuild before updating)."""
-        if change.structure:
-            self.structureChanged.emit()
-        cells = change.cells | change.finding_cells
-        if cells:
-            self.cellsChanged.emit(sorted(cells))
-        for key in sorted(change.texts):
-            self.textChanged.emit(key.value)
-        for group, name in sorted(change.fields):
-            self.fieldChanged.emit(group.value, name)
-        if change.findings_changed:
-            self.findingsChanged.emit()
+        """Every edit reaches the views as its ``Change``; each view takes what it shows from it."""
         self.changed.emit(change)
 
     # ---- file --------------------------------------------------------------------------

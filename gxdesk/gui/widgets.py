@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from gxdesk.domain.keys import TextKey
+from gxdesk.domain.keys import FieldGroup, TextKey
+from gxdesk.domain.state import Change
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 
@@ -35,7 +36,7 @@ class BoundTextEdit(QPlainTextEdit):
         self._syncing = False
         self.reload()
         self.textChanged.connect(self._on_self_text_changed)
-        doc.textChanged.connect(self._on_doc_text_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.compareToggled.connect(lambda _on: self.highlight_last_year())
         # Marks follow the typing after a short pause, outside the key press being handled.
         self._highlight_timer = QTimer(self)
@@ -92,8 +93,8 @@ class BoundTextEdit(QPlainTextEdit):
         if not self._syncing:
             self.doc.set_text(self.key, self.text())
 
-    def _on_doc_text_changed(self, key: str) -> None:
-        if key == self.key:
+    def _on_doc_changed(self, change: Change) -> None:
+        if self.key in change.texts:
             self.reload()
             if self.doc.compare_on:
                 self._highlight_timer.start()
@@ -136,7 +137,7 @@ class BoundLineEdit(QLineEdit):
         self.doc, self.group, self.name = doc, group, name
         self.reload()
         self.textEdited.connect(self._on_self_text_edited)
-        doc.fieldChanged.connect(self._on_doc_field_changed)
+        doc.changed.connect(self._on_doc_field_changed)
 
     def reload(self) -> None:
         value = self.doc.field(self.group, self.name) or ""
@@ -151,6 +152,6 @@ class BoundLineEdit(QLineEdit):
     def _on_self_text_edited(self, text: str) -> None:
         self.doc.set_field(self.group, self.name, text)
 
-    def _on_doc_field_changed(self, group: str, name: str) -> None:
-        if (group, name) == (self.group, self.name):
+    def _on_doc_field_changed(self, change: Change) -> None:
+        if (FieldGroup(self.group), self.name) in change.fields:
             self.reload()

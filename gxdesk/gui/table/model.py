@@ -9,6 +9,7 @@ from gxdesk.domain.cells import format_value, parse_value
 from gxdesk.domain.compare import CellChange
 from gxdesk.domain.findings import Finding, Severity
 from gxdesk.domain.rollup import provenance_note
+from gxdesk.domain.state import Change
 from gxdesk.domain.tables import CellSpec, GridCell, Role, TableSpec
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
@@ -51,7 +52,7 @@ class ReportTableModel(QAbstractTableModel):
     """Cells of one table: labels as laid out officially, inputs editable, totals computed.
 
     Nothing is cached but the static labels: a cell's display data is computed when Qt asks,
-    and ``dataChanged`` is emitted only for the cells an edit names (``doc.cellsChanged``).
+    and ``dataChanged`` is emitted only for the cells an edit's ``Change`` names.
     """
 
     rejected = Signal(QModelIndex, str)
@@ -61,8 +62,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__()
         self.doc, self.part = doc, part
         self._build()
-        doc.cellsChanged.connect(self._on_doc_cells_changed)
-        doc.structureChanged.connect(self._on_doc_structure_changed)
+        doc.changed.connect(self._on_doc_changed)
         doc.compareToggled.connect(self._on_doc_compare_toggled)
         self._last_year: dict[str, CellChange] = {}
         self._refresh_last_year()
@@ -204,6 +204,13 @@ class ReportTableModel(QAbstractTableModel):
     def _refresh_last_year(self) -> None:
         on = self.doc.compare_on and self.doc.report.prior is not None
         self._last_year = self.doc.state.comparisons() if on else {}  # computed once per edit, by the state
+
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.structure:  # the layout first: then the cells of the new layout repaint
+            self._on_doc_structure_changed()
+        cells = change.cells | change.finding_cells
+        if cells:
+            self._on_doc_cells_changed(sorted(cells))
 
     def _on_doc_cells_changed(self, cell_ids: list[str]) -> None:
         """Repaint exactly the cells the edit named (their value or their findings changed)."""

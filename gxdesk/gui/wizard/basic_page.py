@@ -18,6 +18,7 @@ from gxdesk.domain.editions import FIRST_YEAR
 from gxdesk.domain.fields import AGENCY, CONTACT_FIELDS, ENDING, KIND, PUBLISHED, TITLE, YEAR
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.report import AgencyKind
+from gxdesk.domain.state import Change
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.widgets import BoundLineEdit
@@ -76,7 +77,7 @@ class BasicInfoPage(Page):
         self.ending.toggled.connect(self._on_ending_toggled)
         form.addRow("", self.ending)
         self.layout_.addStretch(1)
-        doc.fieldChanged.connect(self._on_doc_field_changed)
+        doc.changed.connect(self._on_doc_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -145,8 +146,9 @@ class BasicInfoPage(Page):
     def _on_ending_toggled(self, checked: bool) -> None:
         self.doc.set_field("report", "ending", checked)
 
-    def _on_doc_field_changed(self, group: str, name: str) -> None:
-        self.reload()
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.fields or change.structure:
+            self.reload()
 
     def focus_finding(self, finding: Finding) -> bool:
         self.year.setFocus()

@@ -15,6 +15,7 @@ from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.keys import FieldGroup
+from gxdesk.domain.state import Change
 from gxdesk.exchange.fonts import FONT_SETS, FontSet, font_set
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.findings.panel import FindingsPanel
@@ -77,7 +78,7 @@ class FinishPage(Page):
         row.addStretch(1)
         self.layout_.addLayout(row)
         doc.changed.connect(self.refresh)
-        doc.fieldChanged.connect(self._on_doc_field_changed)
+        doc.changed.connect(self._on_doc_settings_changed)
         self.refresh()
         self.reload_options()
 
@@ -105,8 +106,8 @@ class FinishPage(Page):
     def _on_bold_toggled(self, checked: bool) -> None:
         self.doc.set_field(FieldGroup.SETTINGS, BOLD_SETTING, "1" if checked else "")
 
-    def _on_doc_field_changed(self, group: str, _name: str) -> None:
-        if group == "settings":
+    def _on_doc_settings_changed(self, change: Change) -> None:
+        if any(group is FieldGroup.SETTINGS for group, _ in change.fields):
             self.reload_options()
 
     def refresh(self, *_change: object) -> None:

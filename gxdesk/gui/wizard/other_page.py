@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushBu
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
 from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE, FieldSpec
-from gxdesk.domain.keys import TextKey
+from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.domain.rollup import provenance_note
+from gxdesk.domain.state import Change
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.wizard.steps import Step
 from gxdesk.gui.wizard.text_pages import TextPage
@@ -45,8 +46,7 @@ class OtherPage(TextPage):
         self.nothing.clicked.connect(self._on_nothing_clicked)
         self.side.addWidget(self.nothing)
         self.side.addStretch(1)
-        doc.fieldChanged.connect(self._on_doc_field_changed)
-        doc.structureChanged.connect(self.reload)
+        doc.changed.connect(self._on_doc_changed)
         self.reload()
 
     def reload(self) -> None:
@@ -88,6 +88,6 @@ class OtherPage(TextPage):
     def _on_nothing_clicked(self) -> None:
         self.doc.set_text(self.key, "无。")
 
-    def _on_doc_field_changed(self, group: str, name: str) -> None:
-        if group == "fees":
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.structure or any(group is FieldGroup.FEES for group, _ in change.fields):
             self.reload()

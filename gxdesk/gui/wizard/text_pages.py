@@ -9,6 +9,7 @@ from gxdesk.domain.drafting import PROBLEM_HEADINGS, draft_preface, overview_ske
 from gxdesk.domain.edition import Topic
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import TextKey
+from gxdesk.domain.state import Change
 from gxdesk.domain.textutil import has_content, squash, topic_coverage
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
@@ -107,8 +108,7 @@ class OverviewPage(TextPage):
         self.insert.clicked.connect(self._on_insert_clicked)
         self.side.addWidget(self.insert)
         self.side.addStretch(1)
-        doc.textChanged.connect(self._on_doc_text_changed)
-        doc.structureChanged.connect(self.refresh)
+        doc.changed.connect(self._on_doc_changed)
         self.refresh()
 
     def topics(self) -> tuple[Topic, ...]:
@@ -136,8 +136,8 @@ class OverviewPage(TextPage):
         over = "，超过了一般要求，建议精简" if chars > OVERVIEW_GUIDE_CHARS * 1.2 else ""
         self.count.setText(f"已写 {chars} 字（一般约 {OVERVIEW_GUIDE_CHARS} 字{over}）")
 
-    def _on_doc_text_changed(self, key: str) -> None:
-        if key == self.key:
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.structure or self.key in change.texts:
             self.refresh()
 
     def _on_insert_clicked(self) -> None:
