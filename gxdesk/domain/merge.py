@@ -14,6 +14,7 @@ from gxdesk.domain.convert import rekey
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS, edition_for_year, edition_of
 from gxdesk.domain.editions.common import CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
+from gxdesk.domain.fields import AGENCY
 from gxdesk.domain.imported import Found, Note, NoteKind
 from gxdesk.domain.report import PriorYear, Report
 from gxdesk.domain.rule import compute
@@ -110,7 +111,7 @@ def _as_this_year(report: Report, found: Found, result: Plan) -> None:
                 result.changes.append(Change(f"合计 {edition.cell(cid).name}", _show(old), _show(value), "来源文件"))
     _texts(report, found, result)
     if not report.meta.agency and found.agency:
-        result.changes.append(Change("机关名称", "", found.agency, "标题"))
+        result.changes.append(Change(AGENCY.caption, "", found.agency, "标题"))
         report.meta.agency = found.agency
     if found.year and found.year != report.meta.year:
         result.notes.append(

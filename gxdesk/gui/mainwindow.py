@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -89,6 +90,10 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(MINIMUM_SIZE)
         self.files = FileController(self)
         self.pages: dict[Step, Page] = {}
+        self.toolbar: QToolBar | None = None
+        self.compare_dock: QDockWidget | None = None
+        self.office: OfficeWindow | None = None
+        self._switching_comparison = False
         self._build_chrome()
         self.set_document(doc)
         self.fit_to_screen()
@@ -203,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         """The few actions a clerk uses all the time, as labelled buttons."""
-        bar = getattr(self, "toolbar", None)
+        bar = self.toolbar
         if bar is None:
             bar = self.toolbar = self.addToolBar("常用")
             bar.setObjectName("mainToolbar")
@@ -240,7 +245,7 @@ class MainWindow(QMainWindow):
     # ---- document ----------------------------------------------------------------------
     def set_document(self, doc: ReportDocument) -> None:
         """Show ``doc``; the pages are rebuilt around it (one document per window)."""
-        old = getattr(self, "doc", None)
+        old: ReportDocument | None = self.__dict__.get("doc")  # None while the window is being built
         self.doc = doc
         doc.setParent(self)
         current = self.current_step() if self.pages and old is doc else Step.BASIC  # a new report opens at 基本信息
@@ -279,7 +284,7 @@ class MainWindow(QMainWindow):
         self._refresh_status()
         self._refresh_title()
         self.go_to(current)
-        dock = getattr(self, "compare_dock", None)
+        dock = self.compare_dock
         if dock is not None:  # the comparison follows the new document
             from gxdesk.gui.compare_panel import ComparePanel
 
@@ -330,8 +335,7 @@ class MainWindow(QMainWindow):
             return
         step = Step(row)
         page = self.page(step)
-        if hasattr(page, "ensure_drafted"):
-            page.ensure_drafted()
+        page.ensure_drafted()
         self.stack.setCurrentWidget(self._areas[step])
         self.back.setEnabled(step > Step.BASIC)
         self.next.setEnabled(step < Step.FINISH)
@@ -353,8 +357,8 @@ class MainWindow(QMainWindow):
         if step is None:
             return
         page = self.go_to(step)
-        if isinstance(where, str) and not isinstance(where, TextKey) and hasattr(page, "view"):
-            page.view.select_cell(where)
+        if isinstance(where, str) and not isinstance(where, TextKey):
+            page.select_cell(where)
 
     # ---- status ------------------------------------------------------------------------
     def _refresh_status(self, *_change: object) -> None:
@@ -394,17 +398,17 @@ class MainWindow(QMainWindow):
         """对比上年: the side panel, the editors' highlights and the tables' tooltips."""
         from gxdesk.gui.compare_panel import ComparePanel
 
-        if getattr(self, "_switching_comparison", False):
+        if self._switching_comparison:
             return
         self._switching_comparison = True
         try:
-            if on and getattr(self, "compare_dock", None) is None:
+            if on and self.compare_dock is None:
                 self.compare_dock = QDockWidget("对比上年", self)
                 self.compare_dock.setObjectName("compareDock")
                 self.compare_dock.setWidget(ComparePanel(self.doc))
                 self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.compare_dock)
                 self.tabifyDockWidget(self.dock, self.compare_dock)
-            dock = getattr(self, "compare_dock", None)
+            dock = self.compare_dock
             if dock is not None:
                 dock.setVisible(on)
                 if on:
@@ -418,7 +422,7 @@ class MainWindow(QMainWindow):
         """The 汇总与审核 window (one per main window)."""
         from gxdesk.gui.office import OfficeWindow
 
-        office = getattr(self, "office", None)
+        office = self.office
         if office is None:
             office = self.office = OfficeWindow(self, make_window=MainWindow)
         office.show()

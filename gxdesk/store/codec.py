@@ -9,7 +9,7 @@ from gxdesk.domain.cells import CellKind, Value, storable_problem, value_problem
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, TABLE_PARTS
-from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE, META_TEXT_FIELDS
+from gxdesk.domain.fields import AGENCY, FEE_FIELDS, FEE_SOURCE, META_TEXT_FIELDS
 from gxdesk.domain.report import AgencyKind, Contribution, Fees, Meta, PriorYear, Report
 from gxdesk.domain.tables import CellSpec
 
@@ -87,10 +87,10 @@ def _report_from_dict(data: Any, repairs: list[str]) -> Report:
     if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2200:
         raise InvalidReportError(f"基本信息中的报告年度“{year}”不正确")
     meta = Meta(
-        agency=_text(meta_in, "agency", "机关名称"),
+        agency=_text(meta_in, AGENCY.id, AGENCY.caption),
         year=year,
         kind=kind,
-        **{k: _text(meta_in, k, k) for k in _META_TEXT if k != "agency"},
+        **{spec.id: _text(meta_in, spec.id, spec.caption) for spec in META_TEXT_FIELDS if spec is not AGENCY},
     )
     parts_in = _need(data, "parts", dict, "正文")
     parts: dict[str, str | None] = {}

@@ -70,6 +70,11 @@ class TablePage(Page):
             self._fit_lead()
         return super().eventFilter(watched, event)
 
+    @override
+    def select_cell(self, cell_id: str) -> bool:
+        return self.view.select_cell(cell_id)
+
+    @override
     def focus_finding(self, finding: Finding) -> bool:
         for cid in finding.cells:
             if self.view.select_cell(cid):
