@@ -9,7 +9,7 @@ and the year of a figure are those of its own sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from gxdesk.domain.editions.common import (
@@ -48,6 +48,14 @@ class Claim:
     name: str = ""
     also: tuple[tuple[str, ...], ...] = ()
     context: str = ""
+    # Words one of which every sentence the phrasing can match contains ("|" between them): a
+    # sentence without any is not searched, and the pattern is compiled only when first needed.
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, sentence: str) -> bool:
+        if self.context and self.context not in sentence:
+            return False
+        return not self.needs or any(word in sentence for word in self.needs)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -92,6 +100,7 @@ def _decisions(row: Node, block: str) -> Claim:
         row.id,
         rf"{_NOT_LISTED}{row.label}(?:决定|信息)?{_TOTALS}(NUM){_ITEM}",
         (t2_cell(block, row.id, "decisions"),),
+        needs=(row.label,),
     )
 
 
@@ -279,6 +288,26 @@ CLAIMS: tuple[Claim, ...] = (
         context="费",
     ),
 )
+
+# The words a claim's phrasing always contains (see ``Claim.needs``), by claim id.
+_NEEDS = {
+    **dict.fromkeys(("received", "received-noun-last", "applications", "handled"), ("申请", "依申请")),
+    "none-received": ("申请",),
+    **dict.fromkeys(("carried-in", "carry-out", "carry-out-number-first"), ("结转",)),
+    **dict.fromkeys(("answered",), ("办结", "答复", "办理", "完成", "处理")),
+    **dict.fromkeys(("public-and-partial", "public", "partial", "not-public"), ("公开",)),
+    "unable": ("无法提供",),
+    "not-processed": ("不予处理",),
+    "other-processing": ("其他处理",),
+    **dict.fromkeys(("review", "review-short", "no-review"), ("复议",)),
+    **dict.fromkeys(("litigation", "litigation-short", "no-litigation"), ("诉讼",)),
+    **dict.fromkeys(("valid", "made", "made-number-first", "published-normative", "repealed"), ("文件",)),
+    "repealed-number-first": ("文件",),
+    **dict.fromkeys(("rules-made", "rules-repealed", "rules-valid"), ("规章",)),
+    "fees-amount": ("收费",),
+    "fees-collected": ("费",),
+}
+CLAIMS = tuple(replace(c, needs=_NEEDS.get(c.id, c.needs)) for c in CLAIMS)
 
 # ---- where a sentence speaks of something else ------------------------------------------------
 # Another scope: the whole area or subordinate units, not the reporting agency.

@@ -188,7 +188,7 @@ def _hits(claims: tuple[Claim, ...], folded: str) -> tuple[Hit, ...]:
     if found is None:
         out = []
         for i, claim in enumerate(claims):
-            if claim.context and claim.context not in folded:
+            if not claim.may_match(folded):
                 continue
             regex = claim.regex
             for match in regex.finditer(folded):
