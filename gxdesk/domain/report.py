@@ -135,6 +135,9 @@ class Report:
     # Set for a received file whose agency kind could not be told from its name: rules that
     # depend on the kind stay silent rather than guess.
     kind_unknown: bool = field(default=False, compare=False)
+    # A report received from elsewhere (checked as published): what is blank was left blank, and
+    # is said once a table, not cell by cell with what the export would write.
+    received: bool = field(default=False, compare=False)
     # What reading the file had to mend (a cell that held no finite number, opened blank): said to
     # the author when the file opens, gone once it is saved.
     repairs: tuple[str, ...] = field(default=(), compare=False)

@@ -29,7 +29,7 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     agency = found.agency or ""
     kind = AgencyKind.guess(agency)
     meta = Meta(agency=agency, year=year, kind=kind or AgencyKind.OTHER, title=found.title or "")
-    report = Report(meta, edition.id, kind_unknown=kind is None)
+    report = Report(meta, edition.id, kind_unknown=kind is None, received=True)
     report.values = {k: v for k, v in values.items() if v is not None}
     report.claimed = {k: v for k, v in claimed.items() if v is not None}
     report.preface = found.preface or ""

@@ -115,6 +115,7 @@ class UnitCache:
                 report = report_from_dict(data["report"])
                 report.tables_only = bool(data.get("tables_only"))
                 report.kind_unknown = bool(data.get("kind_unknown"))
+                report.received = bool(data.get("received"))
             return report, str(data.get("reason") or "")
         except Exception:  # noqa: BLE001 - a damaged entry is read again from the file
             return None
@@ -124,7 +125,12 @@ class UnitCache:
             return
         data: dict[str, Any] = {"reason": reason, "report": None}
         if report is not None:
-            data.update(report=report_to_dict(report), tables_only=report.tables_only, kind_unknown=report.kind_unknown)
+            data.update(
+                report=report_to_dict(report),
+                tables_only=report.tables_only,
+                kind_unknown=report.kind_unknown,
+                received=report.received,
+            )
         try:
             self._db.execute(
                 "INSERT OR REPLACE INTO units (key, data) VALUES (?, ?)",

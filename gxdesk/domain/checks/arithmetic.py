@@ -83,7 +83,18 @@ def cell_value(rule: Rule, ctx: Context) -> Iterator[Finding]:
 
 @evaluator("cell_blank")
 def cell_blank(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    for cid in rule.params["cells"]:
-        if ctx.report.values.get(cid) is None:
+    blank = [cid for cid in rule.params["cells"] if ctx.report.values.get(cid) is None]
+    if not ctx.report.received:
+        for cid in blank:
             spec = ctx.edition.cell(cid)
             yield ctx.finding(rule, rule.template.format(name=spec.name), part=spec.part, cells=(cid,))
+        return
+    # A received report: its blank cells are what it published, one line a table.
+    for table in ctx.edition.tables:
+        cells = tuple(c for c in blank if ctx.edition.cell(c).part == table.part)
+        if not cells:
+            continue
+        names = "、".join(f"“{ctx.edition.cell(c).name}”" for c in cells[:3])
+        more = f"等 {len(cells)} 个单元格" if len(cells) > 3 else ""
+        message = f"表{table.part}有 {len(cells)} 个单元格空白（{names}{more}），请确认是否应填 0"
+        yield ctx.finding(rule, message, part=table.part, cells=cells, subject=f"blank-{table.part}")
