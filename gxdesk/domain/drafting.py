@@ -21,6 +21,12 @@ OTHER_TOPICS = (
 )
 
 
+def other_topics(edition: Edition) -> tuple[tuple[str, str], ...]:
+    """What part 六 may report, for this edition: the 信息处理费 (its 办法 applies from the 2021
+    report year, with the 2021 format) only where the format asks for the fee figures."""
+    return tuple((name, text) for name, text in OTHER_TOPICS if edition.fee_figures or name != "信息处理费")
+
+
 def draft_preface(report: Report, edition: Edition) -> str:
     """The customary preface: legal basis, the six parts, period, where published, contacts."""
     m = report.meta

@@ -541,3 +541,12 @@ def test_start_up_loads_no_word_or_excel_library() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_part_six_guidance_cites_the_fee_rules_only_from_the_2021_year(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """国办函〔2020〕109号 applies from the 2021 report year: a 2020 report is not told to follow it."""
+    window = make_window(sample("xianyou-gxj-2020.gxr"))
+    page = window.go_to(Step.OTHER)
+    assert "109号" not in page.topics.text() and "政务公开工作要点" in page.topics.text()
+    window2 = make_window(sample("qinghe-sthjj-2025.gxr"))
+    assert "国办函〔2020〕109号" in window2.go_to(Step.OTHER).topics.text()

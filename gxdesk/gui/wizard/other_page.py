@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from gxdesk.domain.cells import format_value
-from gxdesk.domain.drafting import OTHER_TOPICS, fee_sentence
+from gxdesk.domain.drafting import fee_sentence, other_topics
 from gxdesk.domain.fields import FEE_FIELDS, FEE_SOURCE, FieldSpec
 from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.domain.rollup import provenance_note
@@ -38,10 +38,10 @@ class OtherPage(TextPage):
         self.write_fee.clicked.connect(self._on_write_fee_clicked)
         form.addRow(self.write_fee)
         self.side.addWidget(self.fees_box)
-        topics = QLabel("<br>".join(f"<b>{name}</b>：{text}" for name, text in OTHER_TOPICS))
-        topics.setWordWrap(True)
-        topics.setStyleSheet("background: #f8fafc; border: 1px solid #d8dee6; padding: 8px; color: #374151;")
-        self.side.addWidget(topics)
+        self.topics = QLabel()  # by the report's edition: no 信息处理费 办法 before the 2021 year
+        self.topics.setWordWrap(True)
+        self.topics.setStyleSheet("background: #f8fafc; border: 1px solid #d8dee6; padding: 8px; color: #374151;")
+        self.side.addWidget(self.topics)
         self.nothing = QPushButton("本部分写“无”")
         self.nothing.clicked.connect(self._on_nothing_clicked)
         self.side.addWidget(self.nothing)
@@ -51,6 +51,7 @@ class OtherPage(TextPage):
 
     def reload(self) -> None:
         self.fees_box.setVisible(self.doc.edition.fee_figures)
+        self.topics.setText("<br>".join(f"<b>{name}</b>：{text}" for name, text in other_topics(self.doc.edition)))
         for spec in FEE_FIELDS:
             edit = self.fee_edits[spec.id]
             value = spec.get(self.doc.report)
