@@ -23,7 +23,17 @@ from gxdesk.domain.tables import cell_id
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import OFFICE_OUTPUT
 from gxdesk.exchange.jsonview import cell_ref
-from gxdesk.exchange.xlsx_writer import FONT, LABEL_FILL, SHEET_NAMES, page_setup, put, set_text, table_sheet
+from gxdesk.exchange.xlsx_writer import (
+    FONT,
+    LABEL_FILL,
+    SHEET_NAMES,
+    formula_values,
+    page_setup,
+    put,
+    set_text,
+    table_sheet,
+    with_cached_values,
+)
 
 PROBLEM_FILL = PatternFill("solid", fgColor="FDE2E2")
 WARNING_FILL = PatternFill("solid", fgColor="FEF3C7")
@@ -91,8 +101,14 @@ def _provenance(sheet: Worksheet, rollup: RollUp) -> None:
 
 def to_bytes(result: Audit, rollup: RollUp | None = None) -> bytes:
     buffer = io.BytesIO()
-    build(result, rollup).save(buffer)
-    return buffer.getvalue()
+    rollup = rollup or rollup_of(result)
+    workbook = build(result, rollup)
+    workbook.save(buffer)
+    if rollup is None:
+        return buffer.getvalue()
+    edition = get_edition(rollup.report.edition)
+    cached = {f"汇总{SHEET_NAMES[t.part]}": formula_values(t, rollup.report, edition) for t in edition.tables}
+    return with_cached_values(buffer.getvalue(), workbook, cached)
 
 
 def write(result: Audit, path: Path | str, rollup: RollUp | None = None) -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from enum import Enum
 from pathlib import Path
 from typing import Any, cast
@@ -16,12 +18,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
-from gxdesk.domain.cells import CellKind
+from gxdesk.domain.cells import CellKind, Value
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.fields import FEE_FIELDS, META_FIELDS
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.report import Report
+from gxdesk.domain.rule import compute
 from gxdesk.domain.rules import Rule, evaluate
 from gxdesk.domain.tables import Role, TableSpec
 from gxdesk.exchange.atomic import write_bytes
@@ -59,18 +62,56 @@ def put(cell: Cell | MergedCell, value: Any) -> None:
         cell.value = value
 
 
+_FORMULA_LEADS = ("=", "+", "-", "@")
+
+
 def set_text(cell: Cell | MergedCell, text: str) -> None:
-    """Text stays text: a narrative line starting with ``=`` must not become a formula."""
+    """Text stays text: a line starting with ``=`` (or + - @) must not become a formula, neither
+    here nor when someone edits the cell in Excel or WPS (quotePrefix: Excel's leading ')."""
     cell.value = text
-    if isinstance(text, str) and text.startswith("="):
+    if isinstance(text, str) and text.startswith(_FORMULA_LEADS):
         cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def to_bytes(report: Report) -> bytes:
     """The file's content (building it can fail for reasons that have nothing to do with disks)."""
     buffer = io.BytesIO()
-    build(report).save(buffer)
-    return buffer.getvalue()
+    workbook = build(report)
+    workbook.save(buffer)
+    report = report.sanitized()
+    edition = edition_of(report)
+    cached = {SHEET_NAMES[t.part]: formula_values(t, report, edition) for t in edition.tables}
+    return with_cached_values(buffer.getvalue(), workbook, cached)
+
+
+def formula_values(table: TableSpec, report: Report, edition: Edition) -> dict[str, float | int]:
+    """What each total's formula on ``table``'s sheet computes to, as Excel will (a blank is 0)."""
+    values = compute(edition, {cid: report.values.get(cid) or 0 for cid in edition.input_ids})
+    return {
+        ref(g.row, g.col): _number(values.get(g.cell)) for g in table.grid if g.cell and table.cell(g.cell).computed
+    }
+
+
+# Every total is a formula (Excel and WPS recalculate it); its value is stored too, so whatever
+# reads the file without calculating (previews, openpyxl's data_only, pandas) sees the figure.
+_EMPTY_VALUE = re.compile(r'(<c r="([A-Z]+[0-9]+)"[^>]*>)(<f>[^<]*</f>)<v\s*/?>(?:</v>)?')
+
+
+def with_cached_values(data: bytes, workbook: Workbook, cached: dict[str, dict[str, float | int]]) -> bytes:
+    """``data`` (``workbook`` saved) with each formula's computed value written beside it."""
+    if not cached:
+        return data
+    sheets = {f"xl/worksheets/sheet{i}.xml": ws.title for i, ws in enumerate(workbook.worksheets, start=1)}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            values = cached.get(sheets.get(info.filename, ""))
+            if values:
+                content = _fill_values(content.decode("utf-8"), values).encode("utf-8")
+            dst.writestr(info, content)
+    return out.getvalue()
 
 
 def write(report: Report, path: Path | str) -> None:
@@ -89,10 +130,28 @@ def build(report: Report) -> Workbook:
     for table in edition.tables:
         sheet = workbook.create_sheet(SHEET_NAMES[table.part])
         formulas |= {(sheet.title, c) for c in table_sheet(sheet, table, report, edition)}
+    workbook.properties.creator = workbook.properties.lastModifiedBy = "gxdesk"
+    workbook.properties.title = report.meta.full_title[:255]
+    workbook.properties.subject = "政府信息公开工作年度报告"
     _findings_sheet(workbook.create_sheet(SHEET_FINDINGS), report)
     _text_stays_text(workbook, formulas)
-    workbook.calculation.fullCalcOnLoad = True  # totals are formulas without cached values
+    workbook.calculation.fullCalcOnLoad = True  # and Excel recalculates them on opening all the same
     return workbook
+
+
+def _fill_values(xml: str, values: dict[str, float | int]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        if match.group(2) not in values:
+            return match.group(0)
+        return f"{match.group(1)}{match.group(3)}<v>{values[match.group(2)]}</v>"
+
+    return _EMPTY_VALUE.sub(fill, xml)
+
+
+def _number(value: Value | None) -> float | int:
+    if value is None:
+        return 0
+    return value if isinstance(value, int) else float(value)
 
 
 # ---- sheets -------------------------------------------------------------------------------
@@ -257,10 +316,17 @@ def _validations(sheet: Worksheet, table: TableSpec, positions: Positions) -> No
 
 def _balance_format(sheet: Worksheet, positions: Positions, rules: list[Rule]) -> None:
     """Red cells where a balance rule's sides differ (T3-BALANCE: 第一项加第二项之和 ≠ 第三项加第四项之和),
-    generated from the rule's own declaration."""
-    for rule in rules:
-        lhs = [ref(*positions[c], absolute=True) for c in rule.params["lhs"]]
-        rhs = [ref(*positions[c], absolute=True) for c in rule.params["rhs"]]
+    generated from the rule's own declaration; the 总计 column is marked the same way, its sides
+    being the sums of the applicant columns'."""
+    sides = [(rule.params["lhs"], rule.params["rhs"]) for rule in rules]
+    if rules:  # the 总计 column: the same identity on the row totals
+        lhs0, rhs0 = rules[0].params["lhs"], rules[0].params["rhs"]
+        total = [tuple(c.rsplit(".", 1)[0] + ".total" for c in side) for side in (lhs0, rhs0)]
+        if all(c in positions for side in total for c in side):
+            sides.append((total[0], total[1]))
+    for lhs_ids, rhs_ids in sides:
+        lhs = [ref(*positions[c], absolute=True) for c in lhs_ids]
+        rhs = [ref(*positions[c], absolute=True) for c in rhs_ids]
         highlight = FormulaRule(  # type: ignore[no-untyped-call]
             formula=[f"({'+'.join(lhs)})<>({'+'.join(rhs)})"], fill=ERROR_FILL
         )
@@ -287,7 +353,9 @@ def _findings_sheet(sheet: Worksheet, report: Report) -> None:
                 item.font = Font(name=FONT, color="B91C1C" if f.severity is Severity.ERROR else "A16207")
     if not findings:
         sheet.cell(2, 5, "未发现问题")
-    for letter, width in zip("ABCDEF", (6, 16, 8, 30, 70, 40), strict=True):
+    # Landscape A4 holds about 150 characters a line: widths that print at a readable size, the
+    # long texts wrapping instead of shrinking the whole page to fit.
+    for letter, width in zip("ABCDEF", (6, 15, 8, 26, 62, 32), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
     sheet.print_title_rows = "1:1"

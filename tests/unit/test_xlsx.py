@@ -70,7 +70,8 @@ def test_broken_balance_is_highlighted(workbook) -> None:  # type: ignore[no-unt
     ws = wb["三、依申请公开"]
     formulas = [rule.formula[0] for rng in ws.conditional_formatting for rule in rng.rules]
     assert "($D$6+$D$7)<>($D$29+$D$30)" in formulas
-    assert len(set(formulas)) == 6  # one per applicant column
+    assert "($J$6+$J$7)<>($J$29+$J$30)" in formulas  # the 总计 column is marked too
+    assert len(set(formulas)) == 7  # one per applicant column, and the 总计
 
 
 def test_text_is_never_a_formula(workbook) -> None:  # type: ignore[no-untyped-def]
@@ -118,3 +119,40 @@ def test_workbook_prints_and_protects_as_a_reader_expects(tmp_path) -> None:  # 
     two = load_workbook(path)["二、主动公开"]
     amount = next(c for row in two.iter_rows() for c in row if c.number_format.endswith('"元"'))
     assert amount.value == float(report_2019.values["t2.b9.procurement.amount"])
+
+
+def test_totals_carry_their_values_for_readers_that_do_not_calculate(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """pandas, previews and openpyxl's data_only see the totals; Excel still gets the formulas."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from gxdesk.domain.editions import get_edition
+    from gxdesk.domain.rule import compute
+    from gxdesk.exchange import xlsx_writer
+    from gxdesk.resources import sample
+    from gxdesk.store import load
+
+    report = load(sample("qinghe-sthjj-2025.gxr"))
+    data = xlsx_writer.to_bytes(report)
+    values = compute(get_edition("2021"), report.values)
+    read = load_workbook(io.BytesIO(data), data_only=True)["三、依申请公开"]
+    formulas = load_workbook(io.BytesIO(data))["三、依申请公开"]
+    assert formulas["J6"].value == "=SUM(D6:I6)" and read["J6"].value == values["t3.new.total"]
+    book = load_workbook(io.BytesIO(data))
+    assert book.properties.creator == "gxdesk" and book.properties.title == report.meta.full_title
+
+
+def test_text_that_starts_like_a_formula_stays_text_when_edited(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import io
+    import zipfile
+
+    from gxdesk.exchange import xlsx_writer
+    from gxdesk.resources import sample
+    from gxdesk.store import load
+
+    report = load(sample("qinghe-sthjj-2025.gxr"))
+    report.meta.address = '=HYPERLINK("http://x")'
+    data = xlsx_writer.to_bytes(report)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert 'quotePrefix="1"' in archive.read("xl/styles.xml").decode("utf-8")
