@@ -56,4 +56,5 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     written = write_with_recovery(window, path, lambda p: write_bytes(p, data), fmt.file_filter)
     if written is not None:
         window.say(f"已导出到“{written}”")
+        window.show_written(written)
     return written

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.compare_dock: QDockWidget | None = None
         self.office: OfficeWindow | None = None
         self._switching_comparison = False
+        self.written_bar: QWidget | None = None  # 打开文档 / 打开所在文件夹 after an export
         self._build_chrome()
         self.set_document(doc)
         self.fit_to_screen()
@@ -389,6 +390,32 @@ class MainWindow(QMainWindow):
 
     def say(self, text: str, timeout: int = 8000) -> None:
         self.statusBar().showMessage(text, timeout)
+
+    def show_written(self, path: Path) -> None:
+        """After an export: where it went, with 打开文档 and 打开所在文件夹 beside it."""
+        if self.written_bar is not None:
+            self.statusBar().removeWidget(self.written_bar)
+            self.written_bar.deleteLater()
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(f"已导出到“{path.name}”")
+        label.setToolTip(str(path))
+        row.addWidget(label)
+        for text, target in (("打开文档", path), ("打开所在文件夹", path.parent)):
+            button = QPushButton(text)
+            button.setFlat(True)
+            button.setStyleSheet("color: #1d4ed8; padding: 0 6px;")
+            button.clicked.connect(lambda _=False, t=target: self._open_externally(t))
+            row.addWidget(button)
+        self.statusBar().insertWidget(0, bar, 1)
+        self.written_bar = bar
+
+    def _open_externally(self, target: Path) -> None:
+        from gxdesk.gui.desktop import open_externally
+
+        if not open_externally(target):
+            dialogs.show_error(self, f"无法打开“{target}”：本机没有可以打开它的程序")
 
     # ---- actions -----------------------------------------------------------------------
     def export(self, key: str) -> None:

@@ -550,3 +550,23 @@ def test_part_six_guidance_cites_the_fee_rules_only_from_the_2021_year(qtbot, ma
     assert "109号" not in page.topics.text() and "政务公开工作要点" in page.topics.text()
     window2 = make_window(sample("qinghe-sthjj-2025.gxr"))
     assert "国办函〔2020〕109号" in window2.go_to(Step.OTHER).topics.text()
+
+
+def test_after_export_the_document_and_its_folder_open_from_the_status_bar(
+    qtbot, make_window, answers, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    from gxdesk.gui import desktop
+
+    opened = []
+    monkeypatch.setattr(desktop, "open_externally", lambda path: opened.append(path) or True)
+    window = make_window(sample("qinghe-sthjj-2025.gxr"))
+    target = tmp_path / "报告.docx"
+    answers.set("save_path", str(target))
+    window.export("docx")
+    assert target.exists()
+    buttons = {b.text(): b for b in window.written_bar.findChildren(QPushButton)}
+    buttons["打开文档"].click()
+    buttons["打开所在文件夹"].click()
+    assert opened == [target, tmp_path]
