@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.editions.common import (
+    BASIC,
     CARRIED_IN,
     CARRY_OUT,
     NARRATIVE_PARTS,
@@ -140,6 +141,14 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
     return (
         Rule(RuleCode.EDITION_YEAR, "edition_year", ERROR, "二", "{year}年度报告应使用{right}，但统计表是{wrong}", {}),
         Rule(RuleCode.PART_EMPTY, "part_empty", ERROR, "", "{problem}", {"parts": NARRATIVE_PARTS}),
+        Rule(
+            RuleCode.PRIOR_AGENCY,
+            "prior_agency",
+            WARNING,
+            BASIC,
+            "导入的上年报告是“{before}”的，本报告是“{now}”：请确认上年报告选对了（机关更名的可写说明）",
+            {},
+        ),
         Rule(
             RuleCode.TEXT_TABLE,
             "text_table",

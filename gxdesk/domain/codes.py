@@ -34,6 +34,7 @@ class RuleCode(StrEnum):
     BASIS_CITATION = "BASIS-CITATION"
     FEE_CONSISTENCY = "FEE-CONSISTENCY"
     ROLLUP_SUM = "ROLLUP-SUM"
+    PRIOR_AGENCY = "PRIOR-AGENCY"
 
     @property
     def tags(self) -> frozenset[RuleTag]:
@@ -68,6 +69,7 @@ TAGS: dict[RuleCode, frozenset[RuleTag]] = {
     RuleCode.T2_ITEMS_ROLL: frozenset({RuleTag.CROSS_YEAR}),
     RuleCode.TEXT_REUSE: frozenset({RuleTag.CROSS_YEAR, RuleTag.REUSE, RuleTag.TEXT}),
     RuleCode.EDITION_YEAR: frozenset({RuleTag.BASIC_STEP}),
+    RuleCode.PRIOR_AGENCY: frozenset({RuleTag.BASIC_STEP, RuleTag.CROSS_YEAR}),
     RuleCode.TEXT_TABLE: frozenset({RuleTag.TEXT}),
     RuleCode.TEXT_YEAR: frozenset({RuleTag.TEXT}),
     RuleCode.BASIS_CITATION: frozenset({RuleTag.TEXT}),

@@ -82,6 +82,7 @@ COLLECTED = FieldSpec("collected", FieldGroup.FEES, "实际收取金额", FieldK
 META_FIELDS = (AGENCY, KIND, YEAR, WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL, PUBLISHED, TITLE)
 CONTACT_FIELDS = (WEBSITE, ADDRESS, POSTCODE, PHONE, EMAIL)
 CONTACT_LINES = (ADDRESS, POSTCODE, PHONE, EMAIL)  # the preface's "如对本报告有疑问" parenthesis
+CONTACTS = (WEBSITE, *CONTACT_LINES)  # what last year's report hands on to this year's
 FEE_FIELDS = (NOTICES, NOTICED, COLLECTED)
 # The report's Word settings (the open settings group): font set and bold level-2/3 headings.
 FONTS_SETTING = "fonts"

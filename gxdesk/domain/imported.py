@@ -44,6 +44,7 @@ class Found:
     year: int | None = None
     agency: str | None = None
     fees: dict[str, Value | None] = field(default_factory=dict)
+    contacts: dict[str, str] = field(default_factory=dict)  # 网址, 地址, 邮编, 电话, 邮箱 by field id
     # Source cells whose content is not a number (said in a note): the report keeps its own value.
     refused: set[str] = field(default_factory=set)
 

@@ -14,8 +14,9 @@ from gxdesk.domain.convert import rekey
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import EDITIONS, edition_for_year, edition_of
 from gxdesk.domain.editions.common import CARRIED_IN, CARRY_OUT, NARRATIVE_PARTS, PARTS, T3
-from gxdesk.domain.fields import AGENCY
+from gxdesk.domain.fields import AGENCY, CONTACTS
 from gxdesk.domain.imported import Found, Note, NoteKind
+from gxdesk.domain.names import canonical
 from gxdesk.domain.report import PriorYear, Report
 from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import cell_id
@@ -179,7 +180,21 @@ def _as_prior_year(report: Report, found: Found, result: Plan) -> None:
         edition=prior_edition.id,
         values=prior_values,
         parts={k: v for k, v in found.parts.items() if k in NARRATIVE_PARTS},
+        agency=found.agency or "",
     )
+    # Last year's contact details fill this year's where none is written yet.
+    for spec in CONTACTS:
+        value = (found.contacts.get(spec.id) or "").strip()
+        if value and not str(spec.get(report) or "").strip():
+            spec.set(report, value)
+            result.changes.append(Change(spec.caption, "", value, "上年报告"))
+    if found.agency and report.meta.agency and canonical(found.agency) != canonical(report.meta.agency):
+        result.notes.append(
+            Note(
+                NoteKind.DOUBTFUL,
+                f"上年报告的机关名称是“{found.agency}”，本报告是“{report.meta.agency}”：请确认是同一机关的报告",
+            )
+        )
     result.changes.append(
         Change(
             "上年报告",

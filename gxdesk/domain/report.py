@@ -109,6 +109,7 @@ class PriorYear:
     edition: str
     values: dict[str, Value] = field(default_factory=dict)
     parts: dict[str, str | None] = field(default_factory=dict)
+    agency: str = ""  # the agency last year's report named (a different one is worth a look)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gxdesk.domain.cells import CellKind, parse_value
 from gxdesk.domain.fee_text import fees_in_text
-from gxdesk.domain.fields import AGENCY, FEE_FIELDS, META_FIELDS, YEAR
+from gxdesk.domain.fields import AGENCY, CONTACTS, FEE_FIELDS, META_FIELDS, YEAR
 from gxdesk.domain.imported import Found, NoteKind
 from gxdesk.domain.report import Report
 from gxdesk.domain.textutil import clean_text
@@ -74,6 +74,7 @@ def from_report(report: Report, source: str) -> Found:
             "noticed": report.fees.noticed,
             "collected": report.fees.collected,
         },
+        contacts={spec.id: str(spec.get(report)) for spec in CONTACTS if spec.get(report)},
     )
     found.note(NoteKind.FOUND, f"gxdesk 报告文件：{report.meta.full_title}")
     return found
@@ -89,6 +90,7 @@ def from_document(document: Document) -> Found:
         found.preface = narrative.preface or None
         found.parts = {k: v for k, v in narrative.parts.items() if k in ("一", "五", "六")}
         found.fees.update(fees_in_text(found.parts.get("六")))  # a Word report states its fees there
+        found.contacts.update(contacts_in_text(found.preface or ""))
         for heading in narrative.headings.values():
             found.note(NoteKind.FOUND, f"正文：“{heading}”")
     else:
@@ -121,6 +123,26 @@ def _title_cells(grids: list[Grid], found: Found) -> None:
         return
 
 
+# The preface's "如对本报告有疑问，请与…联系（地址：…，邮编：…，电话：…）" and the site it names.
+_CONTACT_PATTERNS = {
+    "website": r"(?:网址|网站)[：:（(]?\s*((?:https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s，。；）)]*)",
+    "address": r"(?:联系)?地址[：:]\s*([^，。；）)]+)",
+    "postcode": r"(?:邮编|邮政编码)[：:]\s*(\d{6})",
+    "phone": r"(?:联系)?电话[：:]\s*([0-9０-９\-－ ]{7,20})",
+    "email": r"(?:电子)?邮箱[：:]\s*([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+)",
+}
+
+
+def contacts_in_text(text: str) -> dict[str, str]:
+    """网址, 地址, 邮编, 电话, 邮箱 as a Word report's preface states them."""
+    out = {}
+    for key, pattern in _CONTACT_PATTERNS.items():
+        match = re.search(pattern, text)
+        if match:
+            out[key] = match.group(1).strip()
+    return out
+
+
 def _gxdesk_info(grids: list[Grid], found: Found) -> None:
     """The 基本信息 sheet of a gxdesk workbook: title, year, agency, fee figures."""
     grid = next((g for g in grids if g.where == f"工作表“{SHEET_INFO}”"), None)
@@ -139,6 +161,8 @@ def _gxdesk_info(grids: list[Grid], found: Found) -> None:
             found.year = int(parsed.value) if parsed.ok and parsed.value else None
         elif spec is AGENCY:
             found.agency = str(raw).strip() if raw else None
+        elif spec in CONTACTS:
+            found.contacts[spec.id] = str(raw).strip() if raw else ""
         elif spec in FEE_FIELDS:
             parsed = spec.parse(raw)
             found.fees[spec.id] = parsed.value if parsed.ok else None

@@ -51,6 +51,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "edition": report.prior.edition,
             "values": _values_out(report.prior.values),
             "parts": dict(report.prior.parts),
+            "agency": report.prior.agency,
         },
         "explanations": dict(report.explanations),
         "ending": report.ending,
@@ -119,6 +120,7 @@ def _report_from_dict(data: Any, repairs: list[str]) -> Report:
             year=prior_year if isinstance(prior_year := prior_in.get("year"), int) else year - 1,
             edition=prior_edition.id,
             values=_values_in(prior_in.get("values", {}), prior_edition.cells, "上年数据", repairs=repairs),
+            agency=str(prior_in.get("agency") or ""),
             parts={
                 k: v
                 for k, v in (prior_in.get("parts") or {}).items()

@@ -18,7 +18,8 @@ from gxdesk.domain.rules import evaluate
 from gxdesk.exchange import docx_writer, xlsx_writer
 from gxdesk.exchange.importer import read
 from gxdesk.exchange.sources import SourceError
-from gxdesk.store import save
+from gxdesk.resources import sample
+from gxdesk.store import load, save
 
 SAMPLES = ("qinghe-sthjj-2025.gxr", "fujian-gxt-2020.gxr", "xianyou-gxj-2020.gxr")
 A = builders.A
@@ -334,3 +335,33 @@ def test_formulas_chained_and_circular(tmp_path) -> None:  # type: ignore[no-unt
     assert any("E6" in t and "无法计算" in t for t in invalid) and any("E7" in t for t in invalid), invalid
     assert "t3.new.commercial" not in found.values and "t3.carried_in.commercial" not in found.values
     assert found.values["t3.new.natural"] == report.values["t3.r1_public.natural"]
+
+
+def test_last_years_report_hands_on_its_contact_details_and_names_a_different_agency(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Importing last year's report fills this year's empty 网址/地址/邮编/电话/邮箱 (as changes the
+    preview lists) and says so when last year's report is another agency's."""
+    from gxdesk.domain.drafting import draft_preface
+    from gxdesk.domain.editions import get_edition
+    from gxdesk.domain.fields import CONTACTS
+
+    last = load(sample("qinghe-sthjj-2025.gxr"))
+    last.meta.year = 2024
+    for source in ("last.gxr", "last.docx"):
+        path = tmp_path / source
+        if source.endswith(".gxr"):
+            save(last, path)
+        else:
+            last.preface = draft_preface(last, get_edition(last.edition))  # it states the contacts
+            path.write_bytes(docx_writer.to_bytes(last))
+        this = new_report("青禾市生态环境局", 2025)
+        result = plan(this, read(path), prior_year=True)
+        filled = {c.what: c.new for c in result.changes}
+        for spec in CONTACTS:
+            expected = str(spec.get(last))
+            if expected and (source.endswith(".gxr") or spec.id != "website"):
+                assert result.report.meta.__dict__[spec.id] == expected, (source, spec.id)
+                assert filled[spec.caption] == expected
+        assert result.report.prior is not None and result.report.prior.agency == "青禾市生态环境局"
+    other = new_report("青禾市水利局", 2025)
+    notes = [n.text for n in plan(other, read(tmp_path / "last.gxr"), prior_year=True).notes]
+    assert any("上年报告的机关名称是“青禾市生态环境局”" in n for n in notes)

@@ -173,6 +173,12 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         [("T3-CARRY", ("t3.carried_in.natural",)), *CARRY_TEXT],
     ),
     (
+        "prior-of-another-agency-2021",
+        "2021",
+        do(lambda r: setattr(r, "prior", PriorYear(r.meta.year - 1, "2021", {}, {}, agency="某某县另一局"))),
+        [("PRIOR-AGENCY", ())],
+    ),
+    (
         "carry-skipped-without-prior",
         "2021",
         do(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from gxdesk.domain.findings import Finding
+from gxdesk.domain.names import canonical
 from gxdesk.domain.rule import Context, Rule, diff_text, evaluator, num
 
 
@@ -56,3 +57,13 @@ def _term_name(src: str, label: str) -> str:
     if src == "prior":
         return f"上年报告的“{label}”" if label.startswith(("本年", "上一年")) else f"上年{label}"
     return label if label.startswith("本年") else f"本年{label}"
+
+
+@evaluator("prior_agency")
+def prior_agency(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """Last year's report imported for another agency: the cross-year checks would compare the wrong figures."""
+    prior = ctx.report.prior
+    now = ctx.report.meta.agency
+    if prior is None or not prior.agency or not now or canonical(prior.agency) == canonical(now):
+        return
+    yield ctx.finding(rule, rule.template.format(before=prior.agency, now=now), subject=prior.agency)
