@@ -16,6 +16,7 @@ from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
 from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.readiness import reminders
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
 from gxdesk.exchange.fonts import FONT_SETS
@@ -174,6 +175,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                 all_json.append(item)
         else:
             print(_text_findings(name, report, findings, every_blank=args.all))
+            notes = reminders(report)
+            if notes:
+                print("【导出前提醒】")
+                print("\n".join(f"  {note}" for note in notes))
     if args.json:
         print(json.dumps(all_json, ensure_ascii=False, indent=2))
     return status

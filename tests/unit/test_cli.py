@@ -125,3 +125,36 @@ def test_show_text_has_the_official_grid() -> None:
 def test_usage_errors_exit_2_in_chinese(args: tuple[str, ...]) -> None:
     result = gxdesk(*args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_check_reminds_of_a_missing_date_preface_and_ending(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.domain.drafting import new_report
+    from gxdesk.store import save
+
+    report = new_report("某某县某局", 2025)
+    path = tmp_path / "r.gxr"
+    save(report, path)
+    out = cli("check", str(path)).stdout
+    assert "【导出前提醒】" in out and "前言没有内容" in out and "没有填写成文日期" in out
+    report.ending = False
+    report.preface = "本报告根据《中华人民共和国政府信息公开条例》编制，统计期限为2025年1月1日至12月31日。"
+    report.meta.published = "2026-01-20"
+    save(report, path)
+    out = cli("check", str(path)).stdout
+    assert "已设置不写落款" in out and "前言没有内容" not in out and "没有填写成文日期" not in out
+    report.ending = True
+    save(report, path)
+    assert "【导出前提醒】" not in cli("check", str(path)).stdout
+
+
+def test_the_finish_step_shows_the_reminders(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gxdesk.domain.drafting import new_report
+    from gxdesk.gui.app import create_application
+    from gxdesk.gui.document import ReportDocument
+    from gxdesk.gui.exports import EXPORT_FORMATS
+    from gxdesk.gui.wizard.finish_page import FinishPage
+
+    create_application()
+    page = FinishPage(ReportDocument(new_report("某某县某局", 2025)), EXPORT_FORMATS)
+    qtbot.addWidget(page)
+    assert "提醒：没有填写成文日期" in page.summary.text() and "提醒：前言没有内容" in page.summary.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -15,6 +16,7 @@ from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.keys import FieldGroup
+from gxdesk.domain.readiness import reminders
 from gxdesk.domain.state import Change
 from gxdesk.exchange.fonts import FONT_SETS, FontSet, font_set
 from gxdesk.gui.document import ReportDocument
@@ -130,6 +132,8 @@ class FinishPage(Page):
             text = "<span style='color:#15803d'>检查通过，可以导出</span>"
         if blank:
             text += f"；{blank} 个单元格未填写（导出时按 0 填写）"
+        for note in reminders(self.doc.report):  # not findings: what the author may mean to leave
+            text += f"<br><span style='color:#a16207'>提醒：{html.escape(note)}</span>"
         if empty_parts:  # how the line above meets the status bar's counts, where they are 未填写
             note = f"状态栏“{self.doc.tally_text()}”中的“未填写”含这 {empty_parts} 个没有内容的部分，导出前算作错误"
             text += f"<br><span style='color:#4b5563'>{note}</span>"
