@@ -41,7 +41,7 @@ CONDENSE_TWIPS = -5  # w:spacing is in twentieths of a point
 assert CHARS_PER_LINE * (16 + CONDENSE_TWIPS / 20) <= TYPE_WIDTH_PT < (CHARS_PER_LINE + 1) * (16 + CONDENSE_TWIPS / 20)
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
 # The page number's line sits about 7 mm below the type area (35 mm bottom margin).
-FOOTER_DISTANCE_MM = 35 - 7 - 5
+FOOTER_DISTANCE_MM = 35 - 7 - 14 * 25.4 / 72  # bottom margin − 7 mm − the number's line (14 pt)
 STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "gx-body", "gx-title", "gx-h1", "gx-h2", "gx-h3"
 STYLE_FOOTER = "gx-page-number"
 _LINE = Twips(LINE_TWIPS)
@@ -182,10 +182,11 @@ def _paragraph_style(
         fmt.line_spacing = exact
     else:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    if indent_chars:
-        fmt.first_line_indent = Pt(size * indent_chars)
-        ind = style.element.get_or_add_pPr().find(qn("w:ind"))
-        ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
+    fmt.first_line_indent = Pt(size * indent_chars)
+    ind = style.element.get_or_add_pPr().find(qn("w:ind"))
+    # Stated even when 0: LibreOffice and WPS hang every style on Normal, whose two-character
+    # indent would otherwise push a page number or a title off its place.
+    ind.set(qn("w:firstLineChars"), str(indent_chars * 100))
     ppr = style.element.get_or_add_pPr()
     if exact is None or not grid:
         # Off the document's grid: table lines would be 28.95 pt tall, and the title's exact
@@ -236,7 +237,17 @@ def _styles(document, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-un
         document, TABLE_STYLE, fonts.table, 10.5, align=WD_ALIGN_PARAGRAPH.CENTER, indent_chars=0, exact=None
     )
     table.paragraph_format.space_before = table.paragraph_format.space_after = Pt(1)
-    _paragraph_style(document, STYLE_FOOTER, fonts.page_number, PAGE_NUMBER_PT, indent_chars=0, exact=None)
+    # The page number's line exactly as tall as its type, off the grid: its top then sits where
+    # the footer distance puts it, 7 mm below the type area (GB/T 9704 7.5).
+    _paragraph_style(
+        document,
+        STYLE_FOOTER,
+        fonts.page_number,
+        PAGE_NUMBER_PT,
+        indent_chars=0,
+        exact=Twips(PAGE_NUMBER_PT * 20),
+        grid=False,
+    )
 
 
 # The template's styles a report never uses (blue Heading 1-9, Title, Quote, …) go: a colleague

@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import pdf_text, sample_report
+from helpers import NO_RENDERER, converted, pdf_text, sample_report
 
 from gxdesk.exchange.docx_writer import FOOTER_DISTANCE_MM, split_name, write
 
@@ -82,7 +82,7 @@ def test_ending_centred_over_the_date_and_kept_with_the_text(exported: Path) -> 
 def test_page_numbers_in_songti_digits_and_both_fields_cached_right(exported: Path) -> None:
     document = docx.Document(str(exported))
     section = document.sections[0]
-    assert round(section.footer_distance.mm) == FOOTER_DISTANCE_MM
+    assert abs(section.footer_distance.mm - FOOTER_DISTANCE_MM) < 0.1
     for footer, cached in ((section.footer, "1"), (section.even_page_footer, "2")):
         runs = footer.paragraphs[0]._p.findall(f"{W}r")
         fonts = {r.find(f"{W}rPr/{W}rFonts").get(qn("w:ascii")) for r in runs}
@@ -147,3 +147,26 @@ def test_28_characters_every_full_line(tmp_path: Path) -> None:
     # Full lines hold 28; a paragraph's first line 26 after its 2-character indent; its last fewer.
     assert max(counts) == 28
     assert sum(len(ln) == 28 for ln in full) > 0.8 * len(full)
+
+
+@pytest.mark.skipif(NO_RENDERER, reason="LibreOffice and poppler are needed to render")
+def test_page_numbers_sit_7mm_below_the_type_area_one_character_in(exported: Path, tmp_path: Path) -> None:
+    """GB/T 9704 7.5: the number line about 7 mm under the type area; odd pages one character in
+    from the right, even pages one character in from the left."""
+    import re
+    import subprocess
+
+    pdf = converted(exported, "pdf", tmp_path)
+    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    dashes = [
+        tuple(float(v) for v in m.groups())
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">—</word>', boxes)
+    ]
+    mm = 72 / 25.4
+    type_bottom = (297 - 35) * mm
+    assert dashes and all(5 * mm < y - type_bottom < 9 * mm for _, y, _ in dashes)
+    left_margin, right_edge = 28 * mm, (210 - 26) * mm
+    lefts = [x0 for x0, _, _ in dashes if x0 < 200]
+    rights = [x1 for _, _, x1 in dashes if x1 > 400]
+    assert lefts and all(abs(x - (left_margin + 14)) < 2 for x in lefts[::2])  # one 14 pt character in
+    assert rights and all(abs(x - (right_edge - 14)) < 2 for x in rights[1::2])
