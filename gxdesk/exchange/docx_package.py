@@ -32,7 +32,7 @@ _FONT_FACTS = {
     "楷体": ("KaiTi", "86", "modern", "fixed"),
     "黑体": ("SimHei", "86", "modern", "fixed"),
     "宋体": ("SimSun", "86", "auto", "variable"),
-    "方正小标宋简体": ("宋体", "86", "script", "fixed"),
+    "方正小标宋简体": ("宋体", "86", "roman", "variable"),  # a 宋 (serif) face, as its metrics say
     "华文中宋": ("宋体", "86", "auto", "variable"),
     LATIN: ("", "00", "roman", "variable"),
 }
@@ -82,13 +82,14 @@ def _part(document: DocxDocument, reltype: str) -> Any:
 
 
 def _drop_leftovers(document: DocxDocument) -> None:
-    """The template's thumbnail (a blank page) and the stale stylesWithEffects.xml."""
+    """The template's thumbnail (a blank page), the stale stylesWithEffects.xml and its customXml
+    bibliography part (nothing of the report's)."""
     package_rels = document.part.package.rels
     for r_id, rel in list(package_rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package_rels[r_id]
     for r_id, rel in list(document.part.rels.items()):
-        if rel.reltype == _STYLES_WITH_EFFECTS:
+        if rel.reltype in (_STYLES_WITH_EFFECTS, RT.CUSTOM_XML):
             del document.part.rels[r_id]
 
 

@@ -11,7 +11,7 @@ from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.exchange.docx_xml import child, row_flags, table_properties
 
 TYPE_AREA_TWIPS = 8844  # 156 mm
-TABLE_STYLE = "gx-table"
+TABLE_STYLE, TABLE_STYLE_ID = "表格文字", "gx-table"  # name in the style pane, id in the XML
 TWIPS_PER_MM = 1440 / 25.4
 
 
@@ -195,7 +195,7 @@ def _fill(tc: Element, g: GridCell, text: str, size_half_pt: int, *, keep_next: 
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
-    pstyle.set(qn("w:val"), TABLE_STYLE)
+    pstyle.set(qn("w:val"), TABLE_STYLE_ID)
     ppr.append(pstyle)
     if keep_next:
         ppr.append(OxmlElement("w:keepNext"))

@@ -26,7 +26,7 @@ from gxdesk.domain.rule import compute
 from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_package import finish
-from gxdesk.exchange.docx_tables import TABLE_STYLE, build_table
+from gxdesk.exchange.docx_tables import TABLE_STYLE, TABLE_STYLE_ID, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
 
@@ -42,8 +42,19 @@ assert CHARS_PER_LINE * (16 + CONDENSE_TWIPS / 20) <= TYPE_WIDTH_PT < (CHARS_PER
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
 # The page number's line sits about 7 mm below the type area (35 mm bottom margin).
 FOOTER_DISTANCE_MM = 35 - 7 - 14 * 25.4 / 72  # bottom margin − 7 mm − the number's line (14 pt)
-STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "gx-body", "gx-title", "gx-h1", "gx-h2", "gx-h3"
-STYLE_FOOTER = "gx-page-number"
+# The report's paragraph styles, by the names Word's and WPS's style panes show; their ids stay
+# ASCII (what the XML refers to).
+STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "报告正文", "报告标题", "一级标题", "二级标题", "三级标题"
+STYLE_FOOTER = "页码"
+STYLE_IDS = {
+    STYLE_BODY: "gx-body",
+    STYLE_TITLE: "gx-title",
+    STYLE_H1: "gx-h1",
+    STYLE_H2: "gx-h2",
+    STYLE_H3: "gx-h3",
+    STYLE_FOOTER: "gx-page-number",
+    TABLE_STYLE: TABLE_STYLE_ID,
+}
 _LINE = Twips(LINE_TWIPS)
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9:/._@%?=&#~+-]{16,}")
 _AFTER_WORD_WRAP = ("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
@@ -161,6 +172,7 @@ def _paragraph_style(
     grid: bool = True,
 ) -> ParagraphStyle:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.element.set(qn("w:styleId"), STYLE_IDS[name])
     style.base_style = None
     style.quick_style = True
     font = style.font

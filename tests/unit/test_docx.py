@@ -94,11 +94,11 @@ def test_page_setup_and_grid(exported) -> None:  # type: ignore[no-untyped-def]
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == str(LINE_TWIPS)
     # 28 characters a line: 16 pt condensed by w:spacing, 28 fit in 156 mm and 29 do not
-    spacing = int(document.styles["gx-body"].element.rPr.find(qn("w:spacing")).get(qn("w:val")))
+    spacing = int(document.styles["报告正文"].element.rPr.find(qn("w:spacing")).get(qn("w:val")))
     pitch = 16 + spacing / 20
     assert 28 * pitch <= 156 / 25.4 * 72 < 29 * pitch
     assert document.settings.odd_and_even_pages_header_footer
-    body = document.styles["gx-body"]
+    body = document.styles["报告正文"]
     assert body.paragraph_format.line_spacing.twips == LINE_TWIPS
     assert body.paragraph_format.line_spacing_rule == 4  # WD_LINE_SPACING.EXACTLY
     assert body.font.size.pt == 16
@@ -129,13 +129,13 @@ def test_east_asian_fonts_on_every_style(tmp_path, fontset: str) -> None:  # typ
     fs = FONT_SETS[fontset]
     assert defaults.get(qn("w:eastAsia")) == fs.body
     expected = {
-        "gx-body": fs.body,
-        "gx-title": fs.title,
-        "gx-h1": fs.heading1,
-        "gx-h2": fs.heading2,
-        "gx-h3": fs.body,
-        "gx-table": fs.table,
-        "gx-page-number": fs.page_number,
+        "报告正文": fs.body,
+        "报告标题": fs.title,
+        "一级标题": fs.heading1,
+        "二级标题": fs.heading2,
+        "三级标题": fs.body,
+        "表格文字": fs.table,
+        "页码": fs.page_number,
         "Normal": fs.body,
     }
     for name, font in expected.items():
@@ -169,10 +169,10 @@ def test_text_structure_and_headings(exported) -> None:  # type: ignore[no-untyp
     document = docx.Document(str(exported["fujian-gxt-2020.gxr"]))
     paragraphs = [(p.style.name, p.text) for p in document.paragraphs if p.text]
     assert paragraphs[:2] == [
-        ("gx-title", "福建省工业和信息化厅"),
-        ("gx-title", "2020年政府信息公开工作年度报告"),
+        ("报告标题", "福建省工业和信息化厅"),
+        ("报告标题", "2020年政府信息公开工作年度报告"),
     ]
-    h1 = [t for s, t in paragraphs if s == "gx-h1"]
+    h1 = [t for s, t in paragraphs if s == "一级标题"]
     # The published report has no 六; the format requires all six parts, so it prints "无。".
     assert h1 == [p.heading for p in PARTS]
     six = [t for s, t in paragraphs][[t for s, t in paragraphs].index("六、其他需要报告的事项") + 1]
@@ -181,11 +181,11 @@ def test_text_structure_and_headings(exported) -> None:  # type: ignore[no-untyp
     first = run_in.runs[0]
     assert first.text == "（一）健全政府信息公开机制。"
     assert first._r.rPr.find(f"{W}rFonts").get(qn("w:eastAsia")) == "楷体_GB2312"
-    assert run_in.style.name == "gx-body"
-    heading_only = [t for s, t in paragraphs if s == "gx-h2"]
+    assert run_in.style.name == "报告正文"
+    heading_only = [t for s, t in paragraphs if s == "二级标题"]
     assert heading_only == ["（一）存在的主要问题", "（二）下一步的工作措施"]
     xianyou = docx.Document(str(exported["xianyou-gxj-2020.gxr"]))
-    assert [p.text for p in xianyou.paragraphs if p.style.name == "gx-h1"][-1] == "六、其他需要报告的事项"
+    assert [p.text for p in xianyou.paragraphs if p.style.name == "一级标题"][-1] == "六、其他需要报告的事项"
 
 
 def test_ending_and_bold_option(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -197,7 +197,7 @@ def test_ending_and_bold_option(tmp_path) -> None:  # type: ignore[no-untyped-de
     texts = [p.text for p in document.paragraphs if p.text]
     assert texts[-2:] == ["青禾市生态环境局", "2026年1月20日"]
     assert document.paragraphs[-1].alignment == 2 or document.paragraphs[-2].alignment == 2
-    assert document.styles["gx-h2"].font.bold is True
+    assert document.styles["二级标题"].font.bold is True
 
 
 def test_write_is_atomic(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -221,7 +221,7 @@ def test_cli_export(tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "r.docx"
     result = cli("export", str(sample("xianyou-gxj-2020.gxr")), "--docx", str(out), "--fonts", "windows")
     assert result.returncode == 0 and "报告还有 1 个错误" in result.stdout
-    assert docx.Document(str(out)).styles["gx-body"].element.find(f"{W}rPr/{W}rFonts").get(qn("w:eastAsia")) == "仿宋"
+    assert docx.Document(str(out)).styles["报告正文"].element.find(f"{W}rPr/{W}rFonts").get(qn("w:eastAsia")) == "仿宋"
     bad = cli("export", str(sample("xianyou-gxj-2020.gxr")), "--docx", str(tmp_path / "missing" / "r.docx"))
     assert bad.returncode == 2 and "文件或文件夹不存在" in bad.stderr
 

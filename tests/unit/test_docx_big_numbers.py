@@ -87,7 +87,9 @@ def test_tables_break_only_where_a_reader_expects(tmp_path: Path) -> None:
     # merged-cell continuations carry the table's small paragraph, not the 16 pt body style
     for tr in t3.findall(f"{W}tr"):
         for p in tr.iter(f"{W}p"):
-            assert p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "gx-table"
+            assert (
+                p.find(f"{W}pPr/{W}pStyle").get(f"{W}val") == "gx-table"
+            )  # the style id (its name in the style pane is 表格文字)
 
 
 @pytest.mark.slow

@@ -35,13 +35,13 @@ def paragraphs(path: Path) -> list[tuple[str, str]]:
 
 
 def test_title_breaks_after_the_agency_name(exported: Path) -> None:
-    titles = [t for s, t in paragraphs(exported) if s == "gx-title"]
+    titles = [t for s, t in paragraphs(exported) if s == "报告标题"]
     assert titles == [
         "青禾市高新技术产业开发区管理委员会",
         "生态环境和综合行政执法局",
         "2025年政府信息公开工作年度报告",
     ]
-    title_style = docx.Document(str(exported)).styles["gx-title"].element
+    title_style = docx.Document(str(exported)).styles["报告标题"].element
     assert title_style.pPr.find(f"{W}snapToGrid").get(qn("w:val")) == "0"  # off the grid
 
 
@@ -60,7 +60,7 @@ def test_names_break_only_between_words(name: str, lines: list[str]) -> None:
 
 def test_all_six_parts_always(exported: Path) -> None:
     texts = paragraphs(exported)
-    headings = [t for s, t in texts if s == "gx-h1"]
+    headings = [t for s, t in texts if s == "一级标题"]
     assert len(headings) == 6 and headings[-1] == "六、其他需要报告的事项"
     after_six = texts[[t for _, t in texts].index("六、其他需要报告的事项") + 1][1]
     assert after_six.startswith("本年度依据《政府信息公开信息处理费管理办法》发出收费通知2件")  # the stored fee figures
@@ -170,3 +170,17 @@ def test_page_numbers_sit_7mm_below_the_type_area_one_character_in(exported: Pat
     rights = [x1 for _, _, x1 in dashes if x1 > 400]
     assert lefts and all(abs(x - (left_margin + 14)) < 2 for x in lefts[::2])  # one 14 pt character in
     assert rights and all(abs(x - (right_edge - 14)) < 2 for x in rights[1::2])
+
+
+def test_a_clean_package_with_chinese_style_names(exported: Path) -> None:
+    """No customXml part, the report's styles named as the style pane shows them, 小标宋 a roman face."""
+    with zipfile.ZipFile(exported) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("customXml")]
+        fonts = archive.read("word/fontTable.xml").decode("utf-8")
+    document = docx.Document(str(exported))
+    names = {s.name for s in document.styles}
+    assert {"报告正文", "报告标题", "一级标题", "二级标题", "三级标题", "表格文字", "页码"} <= names
+    assert not [n for n in names if n and n.startswith("gx-")]
+    if "方正小标宋简体" in fonts:
+        block = fonts.split('w:name="方正小标宋简体"')[1].split("</w:font>")[0]
+        assert 'w:family w:val="roman"' in block
