@@ -60,14 +60,16 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
 
 
 def _translation_folders() -> list[str]:
-    """Qt's own catalogues, or the copy a frozen build carries in resources/translations."""
-    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    """The catalogue gxdesk carries (resources/translations: PySide6's wheels ship none for
+    zh_CN), then Qt's own folder."""
+    folders = []
     try:
         from gxdesk.resources import resource_dir
 
         folders.append(str(resource_dir() / "translations"))
     except FileNotFoundError:
         pass
+    folders.append(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     return folders
 
 

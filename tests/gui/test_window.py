@@ -570,3 +570,15 @@ def test_after_export_the_document_and_its_folder_open_from_the_status_bar(
     buttons["打开文档"].click()
     buttons["打开所在文件夹"].click()
     assert opened == [target, tmp_path]
+
+
+def test_qts_own_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The file dialogs, text fields' menus and standard buttons: Qt's zh_CN catalogue is loaded."""
+    from PySide6.QtCore import QCoreApplication
+
+    from gxdesk.gui.app import create_application
+
+    create_application()
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+    assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
