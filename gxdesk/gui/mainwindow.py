@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFrame,
     QHBoxLayout,
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.office: OfficeWindow | None = None
         self._switching_comparison = False
         self.written_bar: QWidget | None = None  # 打开文档 / 打开所在文件夹 after an export
+        self.manual: QDialog | None = None
         self._build_chrome()
         self.set_document(doc)
         self.fit_to_screen()
@@ -204,7 +206,8 @@ class MainWindow(QMainWindow):
             self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s))
         self._build_toolbar()
         help_menu = bar.addMenu("帮助(&H)")
-        self._action(help_menu, "填报须知(&G)", QKeySequence.StandardKey.HelpContents, self._show_guide)
+        self._action(help_menu, "使用说明(&U)", QKeySequence.StandardKey.HelpContents, self.show_manual)
+        self._action(help_menu, "填报须知(&G)", QKeySequence("Shift+F1"), self._show_guide)
         self._action(help_menu, "关于 gxdesk", None, self._show_about)
 
     def _build_toolbar(self) -> None:
@@ -471,6 +474,16 @@ class MainWindow(QMainWindow):
             self.files.open(path)
 
         return open_it
+
+    def show_manual(self) -> QDialog:
+        """帮助 → 使用说明 (F1), one window, not modal: the author reads it beside the report."""
+        from gxdesk.gui.manual import ManualDialog
+
+        if self.manual is None:
+            self.manual = ManualDialog(self)
+        self.manual.show()
+        self.manual.raise_()
+        return self.manual
 
     def _show_guide(self) -> None:
         from gxdesk.gui.help_text import GUIDE

@@ -582,3 +582,23 @@ def test_qts_own_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
     assert QCoreApplication.translate("QFileDialog", "Files of type:") == "文件类型："
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_f1_opens_the_manual_with_its_pictures(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QTextDocument
+
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(sample("qinghe-sthjj-2025.gxr"))
+    help_menu = window.menuBar().actions()[-1].menu()
+    action = next(a for a in help_menu.actions() if a.text().startswith("使用说明"))
+    assert QKeySequence(QKeySequence.StandardKey.HelpContents) in action.shortcuts()  # F1
+    action.trigger()
+    manual = window.manual
+    assert manual is not None and manual.isVisible()
+    text = manual.browser.toPlainText()
+    for heading in ("二、填写统计表", "四、检查与导出", "五、不丢稿", "七、汇总与审核"):
+        assert heading in text
+    image = manual.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("table.png"))
+    assert image is not None and not image.isNull()  # the picture is found, not a broken box
+    assert window.show_manual() is manual  # one window
