@@ -585,9 +585,7 @@ def test_qts_own_dialogs_speak_chinese(qapp) -> None:  # type: ignore[no-untyped
 
 
 def test_f1_opens_the_manual_with_its_pictures(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QTextDocument
-
-    from PySide6.QtGui import QKeySequence
+    from PySide6.QtGui import QKeySequence, QTextDocument
 
     window = make_window(sample("qinghe-sthjj-2025.gxr"))
     help_menu = window.menuBar().actions()[-1].menu()
