@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gxdesk.domain import checks  # noqa: F401  (registers the evaluators)
+from gxdesk.domain import rule as _rule
 from gxdesk.domain.cells import Value
 from gxdesk.domain.editions import edition_of, get_edition
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.rule import (  # re-exported (__all__): what callers of the engine also use
-    EVALUATORS,
     NARRATIVE_KINDS,
     Context,
+    Evaluator,
     Rule,
     compute,
     diff_text,
@@ -23,10 +23,11 @@ if TYPE_CHECKING:
     from gxdesk.domain.edition import Edition
     from gxdesk.domain.report import PriorYear, Report
 
+# ``EVALUATORS`` is also served (``__getattr__``), loading the checks first.
 __all__ = [
-    "EVALUATORS",
     "NARRATIVE_KINDS",
     "Context",
+    "Evaluator",
     "Rule",
     "compute",
     "diff_text",
@@ -35,6 +36,20 @@ __all__ = [
     "num",
     "prior_values",
 ]
+
+
+def evaluators() -> dict[str, Evaluator]:
+    """Every rule kind's evaluator. The checks (and their patterns) load on the first check,
+    which a window runs after its first paint: start-up does not wait for them."""
+    from gxdesk.domain import checks  # noqa: F401  (importing registers them)
+
+    return _rule.EVALUATORS
+
+
+def __getattr__(name: str) -> object:
+    if name == "EVALUATORS":
+        return evaluators()
+    raise AttributeError(name)
 
 
 def prior_values(prior: PriorYear | None) -> dict[str, Value | None] | None:
@@ -65,9 +80,10 @@ def evaluate(
     if prior is None:
         prior = prior_values(report.prior)
     ctx = Context(report, edition, values, prior)
+    registered = evaluators()
     findings: list[Finding] = []
     for rule in edition.rules:
         if report.tables_only and rule.kind in NARRATIVE_KINDS:
             continue
-        findings.extend(EVALUATORS[rule.kind](rule, ctx))
+        findings.extend(registered[rule.kind](rule, ctx))
     return findings

@@ -11,10 +11,9 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, parse_value
-from gxdesk.domain.compare import CellChange, compare_numbers, last_year_values
 from gxdesk.domain.convert import convert_values
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_for_year, get_edition
@@ -26,6 +25,9 @@ from gxdesk.domain.report import Contribution, PriorYear, Report
 from gxdesk.domain.rules import compute, evaluate, prior_values
 from gxdesk.domain.tables import TableSpec
 from gxdesk.domain.textutil import clean_text
+
+if TYPE_CHECKING:
+    from gxdesk.domain.compare import CellChange
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,19 @@ class ReportState:
     # and the comparison of this edit, worked out once however many views read it.
     _last: tuple[PriorYear | None, str, dict[str, Value | None]] | None = field(init=False, default=None, repr=False)
     _comparisons: dict[str, CellChange] | None = field(init=False, default=None, repr=False)
+    # False leaves the rules for later (``check``): a window opening a report paints first.
+    check_now: bool = field(default=True, repr=False)
+    checked: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
-        self._recompute()
+        if self.check_now:
+            self._recompute()
+        else:
+            self.values = compute(self.edition, self.report.values, self.report.claimed)
+
+    def check(self) -> Change:
+        """Run the rules left for later (an edit runs them too); a no-op once they ran."""
+        return Change() if self.checked else self._recompute()
 
     # ---- reading -----------------------------------------------------------------------
     @property
@@ -254,12 +266,16 @@ class ReportState:
         this year's edition changes."""
         prior = self.report.prior
         if self._last is None or self._last[0] is not prior or self._last[1] != self.report.edition:
+            from gxdesk.domain.compare import last_year_values  # 对比上年 loads when first used
+
             self._last = (prior, self.report.edition, last_year_values(self.report))
         return self._last[2]
 
     def comparisons(self) -> dict[str, CellChange]:
         """Every cell beside last year's, for this edit (computed on the first read after it)."""
         if self._comparisons is None:
+            from gxdesk.domain.compare import compare_numbers
+
             changes = compare_numbers(self.report, this=self.values, last=self.last_year())
             self._comparisons = {c.cell: c for c in changes}
         return self._comparisons
@@ -290,6 +306,7 @@ class ReportState:
                 for cid, v in self.values.items()
                 if old_values.get(cid) != v or type(old_values.get(cid)) is not type(v)
             }
+        self.checked = True
         before = self.findings
         self.findings = evaluate(self.report, edition, values=self.values, prior=self._prior_values())
         by_cell: dict[str, list[Finding]] = {}

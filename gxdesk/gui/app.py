@@ -88,11 +88,12 @@ def build_window(path: str | None = None) -> MainWindow:
     doc, problem = None, None
     if path:
         try:
-            doc = ReportDocument(load(path), Path(path))
+            doc = ReportDocument(load(path), Path(path), check_later=True)
             add_recent(path)
         except StoreError as exc:
             problem = str(exc)
-    window = MainWindow(doc or blank_document())
+    # The rules run once the window has painted (MainWindow.showEvent): the report shows first.
+    window = MainWindow(doc or blank_document(check_later=True))
     if problem:
         dialogs.show_error(window, problem)
     elif doc is not None:

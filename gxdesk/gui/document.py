@@ -47,9 +47,12 @@ class ReportDocument(QObject):
         *,
         read_only: bool = False,
         source: Path | None = None,
+        check_later: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.state = ReportState(report)
+        # ``check_later``: the rules run on ``check()`` (a window opening calls it after its
+        # first paint), so the author sees the report before the checks are worked out.
+        self.state = ReportState(report, check_now=not check_later)
         self.path = path
         # A unit's report opened from 汇总与审核: shown, checked and exported, never changed.
         self.read_only = read_only
@@ -99,8 +102,19 @@ class ReportDocument(QObject):
     def is_modified(self) -> bool:
         return self._restored or not self.undo_stack.isClean()
 
+    @property
+    def checked(self) -> bool:
+        return self.state.checked
+
+    def check(self) -> None:
+        """Run the rules left for later (``check_later``); the views take the findings as an edit's."""
+        if not self.state.checked:
+            self._emit(self.state.check())
+
     def tally_text(self) -> str:
         """The one line of counts the status bar, the findings panel and 检查与导出 all show."""
+        if not self.state.checked:
+            return "正在检查……"
         errors, warnings, todo = self.counts(todo_apart=True)
         return f"错误 {errors} · 提示 {warnings} · 未填写 {todo}"
 

@@ -27,8 +27,8 @@ def default_year(today: date | None = None) -> int:
     return today.year - 1 if today.month <= 6 else today.year
 
 
-def blank_document() -> ReportDocument:
-    return ReportDocument(new_report("", default_year()))
+def blank_document(*, check_later: bool = False) -> ReportDocument:
+    return ReportDocument(new_report("", default_year()), check_later=check_later)
 
 
 class FileController(QObject):

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
@@ -35,7 +35,6 @@ from gxdesk.gui.document import READ_ONLY_NOTE, ReportDocument
 from gxdesk.gui.exports import EXPORT_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.dock import FOLD_BELOW, FindingsDock
-from gxdesk.gui.findings.panel import FindingsPanel
 from gxdesk.gui.screen import FRAME, available_area, fitted
 from gxdesk.gui.settings import load_geometry, save_geometry
 from gxdesk.gui.wizard.base import Page
@@ -43,6 +42,7 @@ from gxdesk.gui.wizard.steps import PART_STEP, STEP_TITLES, Step, StepState, ste
 from gxdesk.gui.wrapping import WrappingDelegate
 
 if TYPE_CHECKING:
+    from gxdesk.gui.findings.panel import FindingsPanel
     from gxdesk.gui.office import OfficeWindow
 
 # Menu and toolbar entries that change the report or the file (off for a read-only report).
@@ -189,7 +189,10 @@ class MainWindow(QMainWindow):
         undo = self.doc.undo_stack.createUndoAction(self, "撤销")
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = self.doc.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        # Ctrl+Y everywhere, and the platform's own; once each: on Windows the platform's is
+        # Ctrl+Y too, and a key bound twice is "ambiguous" to Qt and does nothing.
+        keys = [QKeySequence("Ctrl+Y"), *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        redo.setShortcuts(list({k.toString(): k for k in keys if not k.isEmpty()}.values()))
         for action in (undo, redo):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
@@ -261,11 +264,8 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages = {}  # built on first visit: start-up shows only the first step
         self._areas: dict[Step, QWidget] = {}
-        panel = FindingsPanel(doc)
-        panel.activated.connect(self.go_to_finding)
-        self.findings_panel = panel
-        panel.add_corner(self.dock.fold_button)
-        self.dock.set_panel(panel)
+        self._findings_panel: FindingsPanel | None = None
+        self.dock.set_panel_factory(self._build_findings_panel)
         self._build_menus()
         doc.changed.connect(self._refresh_status)  # step marks follow findings, texts and fields
         doc.revealRequested.connect(self._reveal)
@@ -365,6 +365,23 @@ class MainWindow(QMainWindow):
             page.select_cell(where)
 
     # ---- status ------------------------------------------------------------------------
+    @property
+    def findings_panel(self) -> FindingsPanel:
+        """The dock's panel, built when first shown (or first asked for)."""
+        if self._findings_panel is None:
+            self._build_findings_panel()
+        assert self._findings_panel is not None
+        return self._findings_panel
+
+    def _build_findings_panel(self) -> None:
+        from gxdesk.gui.findings.panel import FindingsPanel  # loads when the dock first opens
+
+        panel = FindingsPanel(self.doc)
+        panel.activated.connect(self.go_to_finding)
+        panel.add_corner(self.dock.fold_button)
+        self._findings_panel = panel
+        self.dock.set_panel(panel)
+
     def _refresh_status(self, *_change: object) -> None:
         counts = self.doc.tally_text()
         self.dock.set_counts(counts)
@@ -500,6 +517,12 @@ class MainWindow(QMainWindow):
         )
 
     # ---- window events -----------------------------------------------------------------
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.doc.checked:  # opened with its checks left for after the first paint
+            QTimer.singleShot(0, self.doc.check)
+
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.may_close():

@@ -77,6 +77,7 @@ def make_window(qtbot, answers):  # type: ignore[no-untyped-def]
     def make(path: str | Path | None = None):  # type: ignore[no-untyped-def]
         window = build_window(str(path) if path else None)
         window.show()
+        qtbot.waitUntil(lambda: window.doc.checked)  # the first check follows the first paint
         windows.append(window)
         return window
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QDropEvent
 from gxdesk.gui import dialogs
 from gxdesk.gui.findings.panel import FINDING_ROLE
 from gxdesk.gui.wizard.steps import Step
-from gxdesk.resources import sample
+from gxdesk.resources import SAMPLE_2021, sample
 from gxdesk.store import load
 
 QINGHE = sample("qinghe-sthjj-2025.gxr")
@@ -535,12 +535,39 @@ def test_start_up_loads_no_word_or_excel_library() -> None:
         "app = create_application(); w = build_window(str(sample(SAMPLE_2021))); w.show(); app.processEvents();"
         "later = ('docx', 'openpyxl', 'lxml', 'gxdesk.exchange.docx_writer', 'gxdesk.exchange.importer',"
         " 'gxdesk.gui.office', 'gxdesk.gui.compare_panel',"
-        " 'gxdesk.gui.wizard.table_page', 'gxdesk.gui.wizard.finish_page');"
+        " 'gxdesk.gui.wizard.table_page', 'gxdesk.gui.wizard.finish_page',"
+        " 'gxdesk.domain.checks', 'gxdesk.domain.compare', 'gxdesk.gui.findings.panel');"
         "print([m for m in later if m in sys.modules]); w.doc.undo_stack.setClean()"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_first_paint_comes_before_the_first_check_and_the_folded_panel(qtbot, answers) -> None:  # type: ignore[no-untyped-def]
+    """Start-up paints the report first; the rules run right after, and the findings panel of a
+    folded dock is built when the author opens it."""
+    from gxdesk.gui.app import build_window, create_application
+
+    app = create_application()
+    window = build_window(str(sample(SAMPLE_2021)))
+    window.resize(1000, 700)
+    window.dock.fold(True)
+    window.show()
+    assert not window.doc.checked and window.counts.text() == "正在检查……"
+    assert window._findings_panel is None
+    qtbot.waitUntil(lambda: window.doc.checked)
+    app.processEvents()
+    assert window.counts.text() == window.doc.tally_text() and window.counts.text().startswith("错误 ")
+    window.doc.set_cells({"t3.new.natural": None})  # 表三 left blank: one more to fill in
+    assert window.counts.text() == window.doc.tally_text() != "错误 0 · 提示 0 · 未填写 0"
+    window.dock.strip.click()
+    panel = window._findings_panel
+    assert panel is not None and panel.isVisible() and panel is window.findings_panel
+    assert panel.tally.text().startswith(window.counts.text())
+    answers.set("ask_save_changes", dialogs.Answer.DISCARD)
+    window.doc.undo_stack.setClean()
+    window.close()
 
 
 def test_part_six_guidance_cites_the_fee_rules_only_from_the_2021_year(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QStackedWidget, QToolButton, QWidget
+
+from gxdesk.gui.compat import override
 
 STRIP_WIDTH = 34
 # Below this window width the dock opens folded: the table needs the room.
@@ -38,6 +43,7 @@ class FindingsDock(QDockWidget):
         self.setWidget(self._stack)
         self._counts = ""
         self._folded = False
+        self._factory: Callable[[], object] | None = None
         self._blank_title = QWidget()
         self.fold_button = QToolButton()
         self.fold_button.setText("收起 ▸")
@@ -45,15 +51,34 @@ class FindingsDock(QDockWidget):
         self.fold_button.setAutoRaise(True)
         self.fold_button.clicked.connect(lambda: self.fold(True))
 
+    def set_panel_factory(self, factory: Callable[[], object]) -> None:
+        """The panel is built when first shown (``factory`` calls ``set_panel``): a window that
+        opens folded does not build it."""
+        self._drop_panel()
+        self._factory = factory
+        if not self._folded and self.isVisible():
+            factory()
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._folded and self._factory is not None:
+            self._factory()
+            self._stack.setCurrentIndex(1)
+        super().showEvent(event)
+
     def set_panel(self, panel: QWidget) -> None:
+        self._drop_panel()
+        self._factory = None
+        self._stack.addWidget(panel)
+        self._stack.setCurrentIndex(0 if self._folded else 1)
+
+    def _drop_panel(self) -> None:
         while self._stack.count() > 1:
             old = self._stack.widget(1)
             if old is None:
                 break
             self._stack.removeWidget(old)
             old.deleteLater()
-        self._stack.addWidget(panel)
-        self._stack.setCurrentIndex(0 if self._folded else 1)
 
     def panel(self) -> QWidget | None:
         return self._stack.widget(1)
@@ -69,6 +94,8 @@ class FindingsDock(QDockWidget):
     def fold(self, folded: bool) -> None:
         """Folded: a strip with the counts; unfolded: the whole panel, about 330 px wide."""
         self._folded = folded
+        if not folded and self._factory is not None:
+            self._factory()  # first shown: built now
         self._stack.setCurrentIndex(0 if folded or self._stack.count() < 2 else 1)
         self.setTitleBarWidget(self._blank_title if folded else None)  # type: ignore[arg-type]  # None: Qt's own bar
         if folded:

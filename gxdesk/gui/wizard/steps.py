@@ -99,6 +99,8 @@ def is_filled(doc: ReportDocument, step: Step) -> bool:
     part = STEP_PART.get(step)
     if part in ("一", "五", "六"):
         return has_content(report.parts.get(part))
+    if not doc.checked:
+        return False  # the tables' blanks are known once the rules ran
     if part in ("二", "三", "四"):
         return not any(f.todo and f.part == part for f in doc.findings)
     return not any(f.severity is Severity.ERROR for f in doc.findings)
