@@ -15,7 +15,7 @@ from gxdesk.cli_common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, add_comma
 from gxdesk.domain.drafting import new_report
 from gxdesk.domain.editions import UnsupportedYearError, edition_of
 from gxdesk.domain.editions.common import BASIC, PARTS, PREFACE
-from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.findings import Finding, Severity, error_count
 from gxdesk.domain.readiness import reminders
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
@@ -190,7 +190,7 @@ _BLANKS_SHOWN = 3  # 未填写 items listed a part before the rest are counted
 def _text_findings(name: str, report: Report, findings: list[Finding], *, every_blank: bool = False) -> str:
     """Findings by part; a half-filled report's 未填写 cells are counted after the first few."""
     edition = edition_of(report)
-    errors = sum(f.severity is Severity.ERROR for f in findings)
+    errors = error_count(findings)
     todo = sum(f.todo for f in findings)
     lines = [
         f"{name}：{report.meta.full_title}（{edition.label}）",
@@ -259,7 +259,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except StoreError as exc:
         err(str(exc))
         return EXIT_UNREADABLE
-    errors = sum(f.severity is Severity.ERROR for f in evaluate(report))
+    errors = error_count(evaluate(report))
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
     for fmt, target in targets:
         # Building the file is not a disk problem: let its errors show as such.

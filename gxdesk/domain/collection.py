@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import PurePath
 
 from gxdesk.domain.codes import RuleTag
-from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.findings import Finding, error_count
 from gxdesk.domain.names import canonical
 from gxdesk.domain.report import PriorYear, Report
 from gxdesk.domain.rollup import rollup_findings
@@ -60,7 +60,7 @@ class UnitFile:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return error_count(self.findings)
 
     @property
     def warnings(self) -> int:
@@ -95,7 +95,7 @@ class Unit:
 
     @property
     def errors(self) -> int:
-        return sum(f.severity is Severity.ERROR for f in self.findings)
+        return error_count(self.findings)
 
     @property
     def warnings(self) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -58,6 +59,11 @@ class Finding:
 
     def as_tuple(self) -> tuple[str, tuple[str, ...]]:
         return (self.code, self.cells)
+
+
+def error_count(findings: Iterable[Finding]) -> int:
+    """How many of ``findings`` are errors (the rest are hints)."""
+    return sum(f.severity is Severity.ERROR for f in findings)
 
 
 def plain_number(value: Value | None) -> int | float | None:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.fields import field as declared_field
-from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.findings import Finding, Severity, error_count
 from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.domain.report import Report
 from gxdesk.domain.state import Change, ReportState, YearPlan
@@ -122,7 +122,7 @@ class ReportDocument(QObject):
         """(errors, warnings), or with ``todo_apart`` (errors, warnings, not yet filled) as the
         wizard shows them while the author works."""
         if not todo_apart:
-            errors = sum(f.severity is Severity.ERROR for f in self.findings)
+            errors = error_count(self.findings)
             return errors, len(self.findings) - errors
         todo = sum(f.todo for f in self.findings)
         errors = sum(f.severity is Severity.ERROR and not f.todo for f in self.findings)
