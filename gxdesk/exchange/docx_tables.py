@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import _Element as Element
@@ -88,6 +90,36 @@ def _widths_for(
     return widths
 
 
+# A short label or header broken where Word would break it (anywhere) reads wrong: "结果维/持",
+# "不予处/理". Such labels are set with line breaks between their words: an ordinal such as
+# "（五）" or "1." is one word, and the two-character words these labels are made of another.
+SHORT_LABEL = 6  # characters after the ordinal; longer labels are sentences, Word wraps them
+_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
+
+
+def label_lines(text: str, width_twips: int, size_half_pt: int) -> list[str]:
+    """``text`` in the lines it is set in, within ``width_twips`` (margins included): one line
+    when it fits; else broken between words; as one line (Word wraps it) when a word would not fit."""
+    per_line = (width_twips - CELL_MARGINS_TWIPS) // (size_half_pt * 10)  # full-width characters
+    if len(text) <= per_line or "\n" in text:
+        return [text]
+    ordinal = _ORDINAL.match(text)
+    head = ordinal.group(0) if ordinal else ""
+    rest = text[len(head) :]
+    if not rest or len(rest) > SHORT_LABEL or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return [text]
+    words = ([head] if head else []) + [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    if max(len(w) for w in words) > per_line:
+        return [text]
+    lines = [words[0]]
+    for word in words[1:]:
+        if len(lines[-1]) + len(word) <= per_line:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    return lines
+
+
 def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) -> str:
     """A label as declared; a number with the unit its header lacks; 0 for an empty cell."""
     if g.cell is None:
@@ -134,7 +166,11 @@ def build_table(table: TableSpec, values: dict[str, Value | None]) -> Element:
             # size: one in the body style (16 pt, on the 22-line grid) would make Word grow the
             # row and push the numbers of rows under a long merged label to the top.
             text = cell_text(g, table, values) if g.row == r else ""
-            _fill(tc, g, text, size_half_pt, keep_next=keep(r))
+            if g.cell is None and text:
+                lines = label_lines(text, sum(widths[g.col : g.col + g.colspan]), size_half_pt)
+            else:
+                lines = [text] if text else []
+            _fill(tc, g, lines, size_half_pt, keep_next=keep(r))
             tr.append(tc)
             c += g.colspan
         row_flags(tr, header=r < table.header_rows, min_height=round(table.layout.row_height_mm * TWIPS_PER_MM))
@@ -191,7 +227,7 @@ def _cell(g: GridCell, widths: list[int], *, first_row: bool, top: bool = False)
     return tc
 
 
-def _fill(tc: Element, g: GridCell, text: str, size_half_pt: int, *, keep_next: bool) -> None:
+def _fill(tc: Element, g: GridCell, lines: list[str], size_half_pt: int, *, keep_next: bool) -> None:
     p = OxmlElement("w:p")
     ppr = OxmlElement("w:pPr")
     pstyle = OxmlElement("w:pStyle")
@@ -207,7 +243,7 @@ def _fill(tc: Element, g: GridCell, text: str, size_half_pt: int, *, keep_next: 
         child(mark, tag).set(qn("w:val"), str(size_half_pt))
     ppr.append(mark)
     p.append(ppr)
-    if not text:
+    if not lines:
         tc.append(p)
         return
     run = OxmlElement("w:r")
@@ -215,9 +251,12 @@ def _fill(tc: Element, g: GridCell, text: str, size_half_pt: int, *, keep_next: 
     for tag in ("w:sz", "w:szCs"):
         child(rpr, tag).set(qn("w:val"), str(size_half_pt))
     run.append(rpr)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
+    for i, line in enumerate(lines):
+        if i:
+            run.append(OxmlElement("w:br"))
+        t = OxmlElement("w:t")
+        t.set(qn("xml:space"), "preserve")
+        t.text = line
+        run.append(t)
     p.append(run)
     tc.append(p)

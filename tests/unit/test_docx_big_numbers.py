@@ -11,11 +11,13 @@ from pathlib import Path
 import docx
 import pytest
 from helpers import pdf_text, sample_report
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.rules import compute
-from gxdesk.exchange.docx_tables import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns
+from gxdesk.exchange.docx_tables import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns, label_lines
 from gxdesk.exchange.docx_writer import write
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,3 +107,44 @@ def test_no_number_wraps_in_the_rendered_pages(tmp_path: Path) -> None:
     printed = {format_value(values[c.id], c.kind) for t in edition.tables if t.key != "t2" for c in t.cells}
     missing = sorted(n for n in printed if n not in words)
     assert missing == [], f"wrapped or missing: {missing[:10]}"
+
+
+@given(st.text(alphabet="结果维持尚未审不予处理其他（五）1.、", min_size=1, max_size=12), st.integers(1, 8))
+def test_label_lines_keep_every_character_in_order(text: str, per_line: int) -> None:
+    size = 18  # 9 pt
+    lines = label_lines(text, 124 + per_line * size * 10, size)
+    assert "".join(lines) == text
+    if len(lines) > 1:  # broken by us: every line fits
+        assert all(len(line) <= per_line for line in lines)
+
+
+def test_short_labels_break_between_words() -> None:
+    em = 10 * 14  # 7 pt
+    room = 124 + 3 * em  # three characters a line
+    assert label_lines("结果维持", room, 14) == ["结果", "维持"]
+    assert label_lines("（五）不予处理", room, 14) == ["（五）", "不予", "处理"]
+    assert label_lines("总计", room, 14) == ["总计"]
+    assert label_lines("结果维持", room + em, 14) == ["结果维持"]  # fits: one line
+    sentence = "1.申请人无正当理由逾期不补正"
+    assert label_lines(sentence, room, 14) == [sentence]  # a sentence: Word wraps it
+
+
+def test_big_numbers_table_four_headers_break_between_words(tmp_path: Path) -> None:
+    """With six-digit figures 表四's type steps down; its headers still read 结果/维持, not 结果维/持,
+    and the file reads back with the same figures."""
+    from gxdesk.exchange.importer import read
+
+    report = big_report(6)
+    path = tmp_path / "big.docx"
+    write(report, path)
+    t4 = docx.Document(str(path)).element.body.findall(f"{W}tbl")[2]
+
+    def shown(tc) -> str:  # type: ignore[no-untyped-def]
+        return "".join("|" if n.tag == f"{W}br" else (n.text or "") for n in tc.iter(f"{W}t", f"{W}br"))
+
+    texts = [shown(tc) for tc in t4.iter(f"{W}tc")]
+    assert "结果|维持" in texts and "尚未|审结" in texts and "结果维持" not in texts
+    found = read(path)
+    for cid, value in report.values.items():
+        if cid.startswith("t4."):
+            assert found.values.get(cid) == value, cid
