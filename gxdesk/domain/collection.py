@@ -39,8 +39,22 @@ class UnitStatus(Enum):
         return self.value
 
 
+class Tallied:
+    """Errors and hints among ``findings`` (a file's or a unit's)."""
+
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        return error_count(self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.findings) - self.errors
+
+
 @dataclass
-class UnitFile:
+class UnitFile(Tallied):
     """One file as read: its report (None if unreadable), findings, or why it could not be read."""
 
     path: str
@@ -58,17 +72,10 @@ class UnitFile:
     def name(self) -> str:
         return PurePath(self.path).name
 
-    @property
-    def errors(self) -> int:
-        return error_count(self.findings)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.findings) - self.errors
 
 
 @dataclass
-class Unit:
+class Unit(Tallied):
     """A unit of the collection: its chosen file, other versions, and its status."""
 
     name: str
@@ -93,13 +100,6 @@ class Unit:
             report.prior = self.prior
         return report
 
-    @property
-    def errors(self) -> int:
-        return error_count(self.findings)
-
-    @property
-    def warnings(self) -> int:
-        return len(self.findings) - self.errors
 
     @property
     def quality(self) -> UnitStatus:
