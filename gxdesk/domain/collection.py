@@ -73,7 +73,6 @@ class UnitFile(Tallied):
         return PurePath(self.path).name
 
 
-
 @dataclass
 class Unit(Tallied):
     """A unit of the collection: its chosen file, other versions, and its status."""
@@ -99,7 +98,6 @@ class Unit(Tallied):
         if report.prior is None and self.prior is not None:
             report.prior = self.prior
         return report
-
 
     @property
     def quality(self) -> UnitStatus:

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from gxdesk.domain.edition import Edition
     from gxdesk.domain.report import PriorYear, Report
 
-# ``EVALUATORS`` is also served (``__getattr__``), loading the checks first.
 __all__ = [
     "NARRATIVE_KINDS",
     "Context",
@@ -32,6 +31,7 @@ __all__ = [
     "compute",
     "diff_text",
     "evaluate",
+    "evaluators",
     "evaluator",
     "num",
     "prior_values",
@@ -44,12 +44,6 @@ def evaluators() -> dict[str, Evaluator]:
     from gxdesk.domain import checks  # noqa: F401  (importing registers them)
 
     return _rule.EVALUATORS
-
-
-def __getattr__(name: str) -> object:
-    if name == "EVALUATORS":
-        return evaluators()
-    raise AttributeError(name)
 
 
 def prior_values(prior: PriorYear | None) -> dict[str, Value | None] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, parse_value
@@ -108,11 +108,11 @@ class ReportState:
     _last: tuple[PriorYear | None, str, dict[str, Value | None]] | None = field(init=False, default=None, repr=False)
     _comparisons: dict[str, CellChange] | None = field(init=False, default=None, repr=False)
     # False leaves the rules for later (``check``): a window opening a report paints first.
-    check_now: bool = field(default=True, repr=False)
+    check_now: InitVar[bool] = True
     checked: bool = field(init=False, default=False)
 
-    def __post_init__(self) -> None:
-        if self.check_now:
+    def __post_init__(self, check_now: bool) -> None:
+        if check_now:
             self._recompute()
         else:
             self.values = compute(self.edition, self.report.values, self.report.claimed)
