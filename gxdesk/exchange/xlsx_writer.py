@@ -178,12 +178,13 @@ def _info_sheet(sheet: Worksheet, report: Report, edition_name: str) -> None:
 
 
 def _text_stays_text(workbook: Workbook, formulas: set[tuple[str, str]]) -> None:
-    """Only the totals are formulas: any other string openpyxl took for one (``=…``) is text."""
+    """Only the totals are formulas: any other string openpyxl took for one (``=…``), a title
+    included, is text, and stays text when edited in Excel or WPS (``set_text``)."""
     for sheet in workbook.worksheets:
         for row in sheet.iter_rows():
             for cell in row:
-                if cell.data_type == "f" and (sheet.title, cell.coordinate) not in formulas:
-                    cell.data_type = "s"
+                if isinstance(cell.value, str) and (sheet.title, cell.coordinate) not in formulas:
+                    set_text(cell, cell.value)
 
 
 def table_sheet(sheet: Worksheet, table: TableSpec, report: Report, edition: Edition) -> set[str]:

@@ -156,3 +156,26 @@ def test_text_that_starts_like_a_formula_stays_text_when_edited(tmp_path) -> Non
     data = xlsx_writer.to_bytes(report)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert 'quotePrefix="1"' in archive.read("xl/styles.xml").decode("utf-8")
+
+
+@pytest.mark.parametrize("lead", ["=", "+", "-", "@"])
+def test_every_cell_of_text_that_starts_like_a_formula_is_marked_text(lead: str) -> None:
+    """The agency name reaches titles, 基本信息 and the findings sheet: each such cell is text with
+    Excel's leading ' (quotePrefix), wherever the writer put it."""
+    import io
+
+    from gxdesk.exchange import xlsx_writer
+    from gxdesk.resources import sample
+    from gxdesk.store import load
+
+    report = load(sample("qinghe-sthjj-2025.gxr"))
+    report.meta.agency = lead + 'HYPERLINK("http://x","点")局'
+    book = load_workbook(io.BytesIO(xlsx_writer.to_bytes(report)))
+    marked = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(lead + "HYPERLINK"):
+                    assert cell.data_type == "s" and cell.quotePrefix, (sheet.title, cell.coordinate)
+                    marked += 1
+    assert marked >= 2  # the title and the agency's own cell at least
