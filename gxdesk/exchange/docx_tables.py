@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml.etree import _Element as Element
 
-from gxdesk.domain.cells import Value, format_value
+from gxdesk.domain.cells import Value
 from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.exchange.docx_xml import child, row_flags, table_properties
+from gxdesk.exchange.publication import cell_text, label_words
 
 TYPE_AREA_TWIPS = 8844  # 156 mm
 TABLE_STYLE, TABLE_STYLE_ID = "表格文字", "gx-table"  # name in the style pane, id in the XML
@@ -90,26 +89,14 @@ def _widths_for(
     return widths
 
 
-# A short label or header broken where Word would break it (anywhere) reads wrong: "结果维/持",
-# "不予处/理". Such labels are set with line breaks between their words: an ordinal such as
-# "（五）" or "1." is one word, and the two-character words these labels are made of another.
-SHORT_LABEL = 6  # characters after the ordinal; longer labels are sentences, Word wraps them
-_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
-
-
 def label_lines(text: str, width_twips: int, size_half_pt: int) -> list[str]:
     """``text`` in the lines it is set in, within ``width_twips`` (margins included): one line
     when it fits; else broken between words; as one line (Word wraps it) when a word would not fit."""
     per_line = (width_twips - CELL_MARGINS_TWIPS) // (size_half_pt * 10)  # full-width characters
     if len(text) <= per_line or "\n" in text:
         return [text]
-    ordinal = _ORDINAL.match(text)
-    head = ordinal.group(0) if ordinal else ""
-    rest = text[len(head) :]
-    if not rest or len(rest) > SHORT_LABEL or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
-        return [text]
-    words = ([head] if head else []) + [rest[i : i + 2] for i in range(0, len(rest), 2)]
-    if max(len(w) for w in words) > per_line:
+    words = label_words(text)
+    if len(words) < 2 or max(len(w) for w in words) > per_line:
         return [text]
     lines = [words[0]]
     for word in words[1:]:
@@ -118,15 +105,6 @@ def label_lines(text: str, width_twips: int, size_half_pt: int) -> list[str]:
         else:
             lines.append(word)
     return lines
-
-
-def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) -> str:
-    """A label as declared; a number with the unit its header lacks; 0 for an empty cell."""
-    if g.cell is None:
-        return g.text
-    spec = table.cell(g.cell)
-    value = values.get(g.cell)
-    return format_value(value if value is not None else 0, spec.kind, unit=True)
 
 
 def build_table(table: TableSpec, values: dict[str, Value | None]) -> Element:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
 from pathlib import Path
 from typing import cast
 
@@ -17,22 +16,21 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 
-from gxdesk.domain.drafting import fee_sentence
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import Report
 from gxdesk.domain.rule import compute
-from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
+from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_package import finish
 from gxdesk.exchange.docx_tables import TABLE_STYLE, TABLE_STYLE_ID, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
+from gxdesk.exchange.publication import CHARS_PER_LINE, ending_lines, part_text, title_lines
 
 LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
 TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
-CHARS_PER_LINE = 28
 # 28 characters of 三号 (16 pt) in 156 mm: each character condensed by a quarter point (15.75 pt
 # a character, 441 pt a line). A linesAndChars grid would say the same to Word, but LibreOffice
 # then gives every 16 pt character two grid cells (14 a line); condensed spacing reads the same
@@ -321,7 +319,7 @@ def _footers(document, fonts: FontSet) -> None:  # type: ignore[no-untyped-def]
 def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
     edition = edition_of(report)
     values = compute(edition, report.values, report.claimed)  # a published total is printed as published
-    for line in _title_lines(report):
+    for line in title_lines(report):
         document.add_paragraph(line, style=STYLE_TITLE)
     document.add_paragraph("", style=STYLE_BODY)
     _text(document, report.preface, fonts, bold)
@@ -342,52 +340,6 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
     content = [el for el in document.element.body if el.tag != qn("w:sectPr")]
     if content and content[-1].tag == qn("w:tbl"):
         document.add_paragraph("", style=STYLE_BODY)
-
-
-NOTHING_TO_REPORT = "无。"
-
-
-def part_text(report: Report, numeral: str) -> str:
-    """What a part prints: its text, or — the format requires all six parts — "无。" (part 六
-    with stored fee figures: the 信息处理费 sentence). The export asks the author first."""
-    text = report.parts.get(numeral)
-    if has_content(text):
-        return text or ""
-    if numeral == "六" and edition_of(report).fee_figures and report.fees.notices is not None:
-        return fee_sentence(report)
-    return NOTHING_TO_REPORT
-
-
-TITLE_CHARS = 20  # characters of 2号 (22 pt) in the 156 mm type area
-# Where a long agency name may break without cutting a word: after these endings.
-_NAME_BREAKS = re.compile(
-    r"人民政府|管理委员会|委员会|办公厅|办公室|人民代表大会|开发区|实验区|示范区|新区|[省市县区州盟旗镇乡局厅]"
-)
-
-
-def split_name(name: str, limit: int) -> list[str]:
-    """A name cut into lines of at most ``limit`` characters, only where a word ends (GB/T 9704:
-    a line break never cuts a word); a name with no such point is cut at the limit."""
-    lines: list[str] = []
-    while len(name) > limit:
-        cuts = [m.end() for m in _NAME_BREAKS.finditer(name, 0, limit) if m.end() > 0]  # the first line only
-        cut = max(cuts) if cuts and max(cuts) >= limit // 3 else limit
-        lines.append(name[:cut])
-        name = name[cut:]
-    return [*lines, name] if name else lines
-
-
-def _title_lines(report: Report) -> list[str]:
-    """The title broken after the agency name, "X年政府信息公开工作年度报告" on its own line."""
-    from gxdesk.domain.report import REPORT_TITLE_SUFFIX
-
-    title = report.meta.full_title
-    if len(title) <= TITLE_CHARS:
-        return [title]
-    match = re.fullmatch(rf"(.*?)((?:19|20)\d{{2}}年(?:度)?{REPORT_TITLE_SUFFIX})", title)
-    if match is None or not match.group(1):
-        return split_name(title, TITLE_CHARS)
-    return [*split_name(match.group(1), TITLE_CHARS), match.group(2)]
 
 
 def _text(document, text: str, fonts: FontSet, bold: bool, *, keep_next: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -432,18 +384,7 @@ def _ending(document, report: Report) -> None:  # type: ignore[no-untyped-def]
     the page of the last paragraph; a long name breaks only between words."""
     if document.paragraphs:
         document.paragraphs[-1].paragraph_format.keep_with_next = True
-    date_text = ""
-    if report.meta.published:
-        try:
-            day = date.fromisoformat(report.meta.published)
-            date_text = f"{day.year}年{day.month}月{day.day}日"
-        except ValueError:
-            date_text = report.meta.published
-    date_width = _width_in_chars(date_text)
-    names = split_name(report.meta.agency.strip(), CHARS_PER_LINE - ENDING_RIGHT_CHARS)
-    lines = [(name, ENDING_RIGHT_CHARS + max(0.0, (date_width - _width_in_chars(name)) / 2)) for name in names if name]
-    if date_text:
-        lines.append((date_text, ENDING_RIGHT_CHARS))
+    lines = ending_lines(report)
     if not lines:
         return
     for _ in range(2):
@@ -457,11 +398,3 @@ def _ending(document, report: Report) -> None:  # type: ignore[no-untyped-def]
         fmt.keep_with_next = i < len(lines) - 1
         # firstLineChars in the style would win over firstLine: cancel it here too.
         paragraph._p.get_or_add_pPr().find(qn("w:ind")).set(qn("w:firstLineChars"), "0")
-
-
-ENDING_RIGHT_CHARS = 4  # 成文日期右空四字
-
-
-def _width_in_chars(text: str) -> float:
-    """Width in body characters: Chinese 1, digits and Latin letters ½."""
-    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)

@@ -20,6 +20,7 @@ class OutputFormat:
     module: str  # the writer, imported on first use (start-up loads no Word or Excel library)
     options: tuple[str, ...] = ()  # writer options the command line passes on (--fonts)
     prints_parts: bool = False  # writes the six parts' text (an empty part then reads "无。")
+    on_toolbar: bool = True  # a button of its own on the toolbar and the last step (else the menu only)
 
     @property
     def file_filter(self) -> str:
@@ -37,6 +38,7 @@ class OutputFormat:
 FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("docx", "Word 文档", ".docx", "gxdesk.exchange.docx_writer", options=("fonts",), prints_parts=True),
     OutputFormat("xlsx", "Excel 工作簿", ".xlsx", "gxdesk.exchange.xlsx_writer"),
+    OutputFormat("html", "网页", ".html", "gxdesk.exchange.html_writer", prints_parts=True, on_toolbar=False),
 )
 BY_KEY = {f.key: f for f in FORMATS}
 

@@ -13,7 +13,8 @@ import pytest
 from docx.oxml.ns import qn
 from helpers import NO_RENDERER, converted, pdf_text, sample_report
 
-from gxdesk.exchange.docx_writer import FOOTER_DISTANCE_MM, split_name, write
+from gxdesk.exchange.docx_writer import FOOTER_DISTANCE_MM, write
+from gxdesk.exchange.publication import split_name
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
