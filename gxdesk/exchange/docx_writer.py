@@ -18,7 +18,6 @@ from docx.styles.style import ParagraphStyle
 
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
-from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import Report
 from gxdesk.domain.rule import compute
 from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
@@ -27,7 +26,22 @@ from gxdesk.exchange.docx_package import finish
 from gxdesk.exchange.docx_tables import TABLE_STYLE, TABLE_STYLE_ID, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
-from gxdesk.exchange.publication import CHARS_PER_LINE, ending_lines, part_text, title_lines
+from gxdesk.exchange.publication import (
+    BODY_PT,
+    BOTTOM_MM,
+    CHARS_PER_LINE,
+    LEFT_MM,
+    NUMBER_BELOW_MM,
+    PAGE_MM,
+    PAGE_NUMBER_PT,
+    RIGHT_MM,
+    TITLE_PT,
+    TOP_MM,
+    ending_lines,
+    part_text,
+    print_options,
+    title_lines,
+)
 
 LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
 TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
@@ -37,9 +51,8 @@ TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
 # in Word, WPS and LibreOffice.
 CONDENSE_TWIPS = -5  # w:spacing is in twentieths of a point
 assert CHARS_PER_LINE * (16 + CONDENSE_TWIPS / 20) <= TYPE_WIDTH_PT < (CHARS_PER_LINE + 1) * (16 + CONDENSE_TWIPS / 20)
-BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
-# The page number's line sits about 7 mm below the type area (35 mm bottom margin).
-FOOTER_DISTANCE_MM = 35 - 7 - 14 * 25.4 / 72  # bottom margin − 7 mm − the number's line (14 pt)
+# The page number's line sits about 7 mm below the type area.
+FOOTER_DISTANCE_MM = BOTTOM_MM - NUMBER_BELOW_MM - PAGE_NUMBER_PT * 25.4 / 72  # − the number's line
 # The report's paragraph styles, by the names Word's and WPS's style panes show; their ids stay
 # ASCII (what the XML refers to).
 STYLE_BODY, STYLE_TITLE, STYLE_H1, STYLE_H2, STYLE_H3 = "报告正文", "报告标题", "一级标题", "二级标题", "三级标题"
@@ -62,15 +75,10 @@ _AFTER_WORD_WRAP = ("w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:aut
                     "w:pPrChange")  # fmt: skip
 
 
-def options(report: Report) -> tuple[FontSet, bool]:
-    """The author's choices stored with the report: font set, bold level-2/3 headings."""
-    return font_set(report.settings.get(FONTS_SETTING)), report.settings.get(BOLD_SETTING) == "1"
-
-
 def build(report: Report, *, fonts: str | None = None) -> docx.document.Document:
     """The Word document of ``report`` (not yet saved)."""
     report = report.sanitized()  # characters XML cannot hold never reach python-docx
-    fontset, bold = options(report)
+    fontset, bold = print_options(report)
     if fonts:
         fontset = font_set(fonts)
     document = skeleton(fontset, bold)
@@ -110,9 +118,9 @@ def write(report: Report, path: Path | str, *, fonts: str | None = None) -> None
 def _page_setup(document: docx.document.Document) -> None:
     section = document.sections[0]
     section.start_type = WD_SECTION.NEW_PAGE
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
-    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin, section.bottom_margin = Mm(TOP_MM), Mm(BOTTOM_MM)
+    section.left_margin, section.right_margin = Mm(LEFT_MM), Mm(RIGHT_MM)
     section.header_distance = Mm(15)
     section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     sectpr = section._sectPr

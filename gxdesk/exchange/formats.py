@@ -39,6 +39,8 @@ FORMATS: tuple[OutputFormat, ...] = (
     OutputFormat("docx", "Word 文档", ".docx", "gxdesk.exchange.docx_writer", options=("fonts",), prints_parts=True),
     OutputFormat("xlsx", "Excel 工作簿", ".xlsx", "gxdesk.exchange.xlsx_writer"),
     OutputFormat("html", "网页", ".html", "gxdesk.exchange.html_writer", prints_parts=True, on_toolbar=False),
+    # Drawn with Qt (the GUI's own library), also from the command line with no screen.
+    OutputFormat("pdf", "PDF 文档", ".pdf", "gxdesk.gui.publish.pdf_writer", prints_parts=True, on_toolbar=False),
 )
 BY_KEY = {f.key: f for f in FORMATS}
 

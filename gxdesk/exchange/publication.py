@@ -16,12 +16,21 @@ from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.drafting import fee_sentence
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
+from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import REPORT_TITLE_SUFFIX, Report
 from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import GridCell, TableSpec
 from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
+from gxdesk.exchange.fonts import FontSet, font_set
 
 NOTHING_TO_REPORT = "无。"
+# The GB/T 9704 page every printed view uses: A4, margins in mm (type area 156 × 225 mm, 22 lines
+# of 28 characters), type in points, the page number about 7 mm below the type area.
+PAGE_MM = (210, 297)
+TOP_MM, BOTTOM_MM, LEFT_MM, RIGHT_MM = 37, 35, 28, 26
+LINES_PER_PAGE = 22
+BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
+NUMBER_BELOW_MM = 7
 TITLE_CHARS = 20  # characters of 2号 (22 pt) in the 156 mm type area
 CHARS_PER_LINE = 28
 ENDING_RIGHT_CHARS = 4  # 成文日期右空四字
@@ -75,6 +84,11 @@ class Publication:
     title: str  # the title as one line (a page's <title>, a PDF's document title)
     title_lines: tuple[str, ...]  # as printed, broken after the agency name
     blocks: tuple[Block, ...]
+
+
+def print_options(report: Report) -> tuple[FontSet, bool]:
+    """The author's choices stored with the report: font set, bold level-2/3 headings."""
+    return font_set(report.settings.get(FONTS_SETTING)), report.settings.get(BOLD_SETTING) == "1"
 
 
 def publication(report: Report) -> Publication:

@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.rules import compute
-from gxdesk.exchange.docx_tables import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns, label_lines
+from gxdesk.exchange.docx_tables import label_lines
 from gxdesk.exchange.docx_writer import write
+from gxdesk.exchange.table_fit import DIGIT_EM, TYPE_AREA_TWIPS, fit_columns
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
