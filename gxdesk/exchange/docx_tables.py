@@ -9,19 +9,16 @@ from lxml.etree import _Element as Element
 from gxdesk.domain.cells import Value
 from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.exchange.docx_xml import child, row_flags, table_properties
-from gxdesk.exchange.publication import cell_text, label_words
+from gxdesk.exchange.publication import FIRST_ROWS, TALL_GROUP_ROWS, cell_text, label_words
 from gxdesk.exchange.table_fit import CELL_MARGINS_TWIPS, fit_columns
 
 TABLE_STYLE, TABLE_STYLE_ID = "表格文字", "gx-table"  # name in the style pane, id in the XML
 TWIPS_PER_MM = 1440 / 25.4
 
 
-# How tables break across pages (``PrintLayout.breaks``). A table breaking between label groups
-# (表三, often longer than a page) keeps its header with at least FIRST_ROWS rows, never splits
-# a merged label group such as （三）不予公开, and prints the label of a group too tall to keep
-# together (三、本年度办理结果) at its top, so a page break cannot cut the label in two.
-FIRST_ROWS = 4
-TALL_GROUP_ROWS = 10
+# How tables break across pages (``PrintLayout.breaks``, ``publication.break_rows``): the label
+# of a group too tall to keep together (三、本年度办理结果) is printed at its top, so a page break
+# cannot cut the label in two.
 
 
 def label_lines(text: str, width_twips: int, size_half_pt: int) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from gxdesk.domain.cells import Value, format_value
@@ -19,7 +19,7 @@ from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.fields import BOLD_SETTING, FONTS_SETTING
 from gxdesk.domain.report import REPORT_TITLE_SUFFIX, Report
 from gxdesk.domain.rule import compute
-from gxdesk.domain.tables import GridCell, TableSpec
+from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.domain.textutil import LINE_BREAK, has_content, heading_level, run_in_heading
 from gxdesk.exchange.fonts import FontSet, font_set
 
@@ -163,6 +163,43 @@ def label_words(text: str) -> list[str]:
     if not rest or len(rest) > SHORT_LABEL or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):
         return [text]
     return ([head] if head else []) + [rest[i : i + 2] for i in range(0, len(rest), 2)]
+
+
+# How a printed table may be cut across pages (``PrintLayout.breaks``): 表三 keeps its header with
+# at least FIRST_ROWS rows and is never cut inside a merged label group such as （三）不予公开; a
+# group taller than TALL_GROUP_ROWS (三、本年度办理结果) may be cut, its label then printed on
+# both pages, with CONTINUED on the second.
+FIRST_ROWS = 4
+TALL_GROUP_ROWS = 10
+CONTINUED = "（续）"
+
+
+def break_rows(spec: TableSpec) -> list[int]:
+    """Rows a printed table may start a new page with, in order (none for a table kept whole)."""
+    if spec.layout.breaks is Breaks.NEVER:
+        return []
+    if spec.layout.breaks is Breaks.BETWEEN_BLOCKS:
+        return sorted({g.row for g in spec.grid if g.role is Role.CAPTION and g.row > 0})
+    kept = [g for g in spec.grid if g.role is Role.LABEL and 1 < g.rowspan <= TALL_GROUP_ROWS]
+    first = spec.header_rows + FIRST_ROWS
+    return [r for r in range(first, spec.n_rows) if not any(g.row < r < g.row + g.rowspan for g in kept)]
+
+
+def table_piece(spec: TableSpec, start: int, stop: int) -> tuple[GridCell, ...]:
+    """Body rows ``[start, stop)`` of a table under its header rows, as a grid of their own: a
+    merged label the cut goes through keeps its part, repeated on the later piece with （续）."""
+    head = spec.header_rows
+    piece: list[GridCell] = []
+    for g in spec.grid:
+        if g.row < head:
+            piece.append(g)
+            continue
+        top, bottom = max(g.row, start), min(g.row + g.rowspan, stop)
+        if top >= bottom:
+            continue
+        text = g.text + CONTINUED if g.row < start and g.cell is None and g.text else g.text
+        piece.append(replace(g, row=head + top - start, rowspan=bottom - top, text=text))
+    return tuple(piece)
 
 
 def split_name(name: str, limit: int) -> list[str]:

@@ -6,17 +6,18 @@ import os
 import sys
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-_app: QGuiApplication | None = None
+_app: QApplication | None = None
 
 
 def ensure_gui_app() -> None:
-    """Fonts and painting need a QGuiApplication: reuse the window's, else start one that needs
-    no screen (``gxdesk export --pdf`` over SSH, on a server, in CI)."""
+    """Fonts and painting need a Qt application: reuse the window's, else start one that needs no
+    screen (``gxdesk export --pdf`` over SSH, on a server, in CI). A widgets application, so that
+    a window opened later in the same process finds the kind it needs."""
     global _app
-    if isinstance(QCoreApplication.instance(), QGuiApplication):
+    if QCoreApplication.instance() is not None:
         return
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "gxdesk"])  # type: ignore[assignment]
+    _app = QApplication([sys.argv[0] if sys.argv else "gxdesk"])

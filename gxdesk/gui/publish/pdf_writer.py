@@ -83,9 +83,8 @@ def _fix_map(stream: bytes, alikes: dict[int, int]) -> bytes:
 
     lines = []
     for line in stream.split(b"\n"):
-        if m := _RANGE_LINE.match(line):  # <first> <last> <dst> or <first> <last> [<dst> …]
-            line = m.group(1) + _CODE.sub(fix, m.group(2))
-        elif m := _CHAR_LINE.match(line):  # <src> <dst>
+        # <first> <last> <dst>, <first> <last> [<dst> …], or <src> <dst>: only destinations change.
+        if (m := _RANGE_LINE.match(line)) or (m := _CHAR_LINE.match(line)):
             line = m.group(1) + _CODE.sub(fix, m.group(2))
         lines.append(line)
     return b"\n".join(lines)

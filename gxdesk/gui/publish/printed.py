@@ -9,14 +9,16 @@ Not Word's layout to the point, but clean and complete, on a PC without Word.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QFont,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
-    QPainter,
     QPaintDevice,
+    QPainter,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
@@ -26,12 +28,11 @@ from PySide6.QtGui import (
     QTextFrameFormat,
     QTextLength,
     QTextTable,
-    QTextTableCellFormat,
     QTextTableFormat,
 )
 
 from gxdesk.domain.report import Report
-from gxdesk.domain.tables import Role
+from gxdesk.domain.tables import GridCell, Role, TableSpec
 from gxdesk.exchange.fonts import LATIN_STAND_INS, FontSet, family_chain
 from gxdesk.exchange.publication import (
     BODY_PT,
@@ -49,8 +50,10 @@ from gxdesk.exchange.publication import (
     Paragraph,
     Publication,
     Table,
+    break_rows,
     print_options,
     publication,
+    table_piece,
 )
 from gxdesk.exchange.table_fit import TYPE_AREA_TWIPS, fit_columns
 
@@ -77,51 +80,81 @@ class PrintedReport:
     def __init__(self, report: Report, device: QPaintDevice) -> None:
         self.publication = publication(report)
         self.fonts, self.bold = print_options(report)
+        self.device = device
         self.dpi = device.logicalDpiY()
+        self.cuts: dict[str, list[int]] = {}  # table key → rows a new page starts with
+        self.moved: set[int] = set()  # headings (by number) that start a new page with their table
+        for _ in range(MAX_PASSES):
+            self._lay_out()
+            self._keep_headings_with_what_follows()
+            if not self._cut_tables():
+                break
+
+    def _lay_out(self) -> None:
         self.doc = QTextDocument()
         self.doc.setUndoRedoEnabled(False)
         # Fonts measured on the device the pages go to: a point is a point on paper.
-        self.doc.documentLayout().setPaintDevice(device)
+        self.doc.documentLayout().setPaintDevice(self.device)
         self.doc.setDocumentMargin(0)
         self.doc.setPageSize(QSizeF(self.mm(TYPE_W_MM), self.mm(TYPE_H_MM)))
         self.doc.setMetaInformation(QTextDocument.MetaInformation.DocumentTitle, self.publication.title)
         self.headings: list[QTextBlock] = []
-        self.tables: list[QTextTable] = []
+        self.pieces: list[_Piece] = []
         _Builder(self).build(self.publication)
-        self._keep_headings_with_what_follows()
+
+    def _page(self, y: float) -> int:
+        return int((y + 1) // self.doc.pageSize().height())  # (+1: a block at a page's top is on it)
+
+    def _line_top(self, block: QTextBlock) -> float:
+        first = block.layout().lineAt(0)
+        return self.doc.documentLayout().blockBoundingRect(block).top() + (first.y() if first.isValid() else 0)
 
     def _keep_headings_with_what_follows(self) -> None:
-        """A heading never ends a page: it moves to the next page with what it introduces; a
-        table that fits on one page is not broken, its heading moving with it."""
-        layout = self.doc.documentLayout()
+        """A heading never ends a page: it moves to the next page with what it introduces."""
         height = self.doc.pageSize().height()
-
-        def page(y: float) -> int:
-            return int((y + 1) // height)  # (+1: a block at a page's very top is on that page)
-
-        tables = {t.firstPosition(): t for t in self.tables}
         for block in self.headings:
             after = block.next()
-            top = layout.blockBoundingRect(block).top()
-            if not after.isValid() or page(top) * height >= top - 1:
-                continue  # the last block, or already at the top of a page
-            table = tables.get(after.position())
-            if table is None:
-                first_line = after.layout().lineAt(0)
-                line_top = layout.blockBoundingRect(after).top() + (first_line.y() if first_line.isValid() else 0)
-                if page(line_top) != page(top):
-                    _break_before(block)
-                    self.doc.pageCount()
+            top = self._line_top(block)
+            if (
+                after.isValid()
+                and self._page(top) * height < top - 1
+                and self._page(self._line_top(after)) != self._page(top)
+            ):
+                _break_before(block)
+                self.doc.pageCount()  # lays the rest out again
+
+    def _cut_tables(self) -> bool:
+        """Where a table runs over a page end, where it is cut next time (a row it may start a page
+        with, its header repeated, a cut label with （续）), or its heading moved to the next page
+        when little would be left blank; True when something changed."""
+        layout = self.doc.documentLayout()
+        height = self.doc.pageSize().height()
+        for piece in self.pieces:
+            box = layout.frameBoundingRect(piece.table)
+            page = self._page(box.top())
+            if self._page(box.bottom() - self.mm(1)) == page:
+                continue  # (its bottom margin may reach over the page's end: nothing printed there)
+            spec = piece.spec
+            tops = [self._line_top(piece.table.cellAt(r, spec.n_cols - 1).firstCursorPosition().block())
+                    for r in range(piece.table.rows())]  # fmt: skip
+            # The first body row Qt put on the next page, or too near the page's end to leave
+            # room for the table's bottom border (a row ending flush with the page overflows it).
+            end = (page + 1) * height - self.mm(3)
+            moved = next((r for r in range(spec.header_rows, len(tops)) if tops[r] > end), len(tops))
+            last = piece.start + moved - spec.header_rows  # the first body row Qt put on the next page
+            cuts = [k for k in break_rows(spec) if piece.start < k < last]  # rows above k end before `end`
+            if piece.heading is not None and piece.heading not in self.moved:
+                # Little left of the page, or no row to cut at: the heading takes the table over.
+                top = self._line_top(self.headings[piece.heading])
+                blank = (page + 1) * height - top
+                if self._page(top) * height < top - 1 and (blank <= height / 4 or not cuts):
+                    self.moved.add(piece.heading)
+                    return True
+            if not cuts or cuts[-1] in self.cuts.get(spec.key, ()):
                 continue
-            box = layout.frameBoundingRect(table)
-            if page(box.top()) == page(box.bottom() - 2):
-                continue
-            _break_before(block)
-            self.doc.pageCount()  # lays the document out again
-            box = layout.frameBoundingRect(table)
-            if page(box.top()) != page(box.bottom() - 2) and page(box.top()) == page(top) + 1:
-                _break_before(block, False)  # longer than a page anyway: start where it was
-            self.doc.pageCount()
+            self.cuts.setdefault(spec.key, []).append(cuts[-1])
+            return True
+        return False
 
     def pt(self, points: float) -> float:
         """A length in the layout's units: Qt scales format lengths from 96 dpi to the device."""
@@ -172,6 +205,19 @@ def _break_before(block: QTextBlock, on: bool = True) -> None:
     policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore if on else QTextFormat.PageBreakFlag.PageBreak_Auto
     fmt.setPageBreakPolicy(policy)
     QTextCursor(block).setBlockFormat(fmt)
+
+
+MAX_PASSES = 8
+
+
+@dataclass
+class _Piece:
+    """One printed piece of an official table: body rows [start, stop) under its header rows."""
+
+    spec: TableSpec
+    start: int
+    table: QTextTable
+    heading: int | None  # the number of the heading over a table's first piece
 
 
 class _Builder:
@@ -256,6 +302,8 @@ class _Builder:
     def _heading(self, block: Heading) -> None:
         family, bold = self._heading_font(block.level)
         self._block(block.text, family, BODY_PT, bold=bold)
+        if len(self.p.headings) in self.p.moved:
+            _break_before(self.cursor.block())
         self.p.headings.append(self.cursor.block())
 
     def _paragraph(self, block: Paragraph) -> None:
@@ -278,7 +326,18 @@ class _Builder:
     def _table(self, block: Table) -> None:
         spec = block.spec
         widths, size_half_pt = fit_columns(spec, block.values, int(spec.layout.font_pt * 2))
-        size = size_half_pt / 2
+        starts = [spec.header_rows, *sorted(set(self.p.cuts.get(spec.key, ())))]
+        for i, start in enumerate(starts):
+            stop = starts[i + 1] if i + 1 < len(starts) else spec.n_rows
+            table = self._piece(block, table_piece(spec, start, stop), spec.header_rows + stop - start,
+                                widths, size_half_pt / 2, new_page=i > 0)  # fmt: skip
+            heading = len(self.p.headings) - 1 if i == 0 and self.p.headings else None
+            self.p.pieces.append(_Piece(spec, start, table, heading))
+
+    def _piece(
+        self, block: Table, grid: tuple[GridCell, ...], rows: int, widths: list[int], size: float, *, new_page: bool
+    ) -> QTextTable:
+        spec = block.spec
         fmt = QTextTableFormat()
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         fmt.setColumnWidthConstraints(
@@ -294,15 +353,24 @@ class _Builder:
         fmt.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         fmt.setTopMargin(self.p.pt(2))
         fmt.setBottomMargin(self.p.pt(2))
+        if new_page:
+            # The empty paragraph Qt keeps between two tables starts the new page, taking no room.
+            fmt.setTopMargin(0)
+            gap = QTextBlockFormat()
+            gap.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            gap.setLineHeight(0, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            self.cursor.setBlockFormat(gap)
+            tiny = QTextCharFormat()
+            tiny.setFontPointSize(1)
+            self.cursor.setBlockCharFormat(tiny)
         if self.first:
             self._new_block(self._block_format(), self._char(self.p.fonts.body, BODY_PT))
-        table = self.cursor.insertTable(spec.n_rows, spec.n_cols, fmt)
-        self.p.tables.append(table)
+        table = self.cursor.insertTable(rows, spec.n_cols, fmt)
         border = self.p.pt(TABLE_BORDER_PT)
-        for g in spec.grid:
+        for g in grid:
             if g.rowspan > 1 or g.colspan > 1:
                 table.mergeCells(g.row, g.col, g.rowspan, g.colspan)
-        for g in spec.grid:
+        for g in grid:
             cell = table.cellAt(g.row, g.col)
             cell_fmt = cell.format().toTableCellFormat()  # keeps the cell's spans
             cell_fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignMiddle)
@@ -316,9 +384,10 @@ class _Builder:
             # Exact lines: the CJK fonts that stand in for 仿宋 have tall ascent and descent.
             para.setLineHeight(self.p.pt(size * 1.25), QTextBlockFormat.LineHeightTypes.FixedHeight.value)
             cursor.setBlockFormat(para)  # (its block char format is the cell's: spans live there)
-            bold = g.role is Role.CAPTION
-            cursor.insertText(block.text(g).replace("\n", "\u2028"), self._char(self.p.fonts.table, size, bold=bold))
+            text = block.text(g).replace("\n", "\u2028")
+            cursor.insertText(text, self._char(self.p.fonts.table, size, bold=g.role is Role.CAPTION))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        return table
 
 
 def family_for(fonts: FontSet) -> list[str]:
