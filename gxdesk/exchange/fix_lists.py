@@ -28,9 +28,10 @@ from gxdesk.domain.findings import Finding, Severity
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import OFFICE_OUTPUT
 from gxdesk.exchange.docx_tables import TABLE_STYLE
-from gxdesk.exchange.docx_writer import BODY_PT, STYLE_BODY, STYLE_H1, STYLE_TITLE, skeleton
+from gxdesk.exchange.docx_writer import STYLE_BODY, STYLE_H1, STYLE_TITLE, skeleton
 from gxdesk.exchange.docx_xml import set_fonts
 from gxdesk.exchange.fonts import LATIN, font_set
+from gxdesk.exchange.publication import BODY_PT
 
 FONTS = font_set(None)  # the report's own: 方正小标宋 title, 仿宋 body, 黑体 first-level headings
 

@@ -170,10 +170,11 @@ def key_figures(report: Report) -> KeyFigures:
         ),
     )
     fees: tuple[Figure, ...] = ()
-    if edition.fee_figures and report.fees.notices is not None:
+    notices = report.fees.notices
+    if edition.fee_figures and notices is not None:
         f = report.fees
         fees = (
-            Figure("发出收费通知", str(f.notices), float(f.notices), unit="件"),
+            Figure("发出收费通知", str(notices), float(notices), unit="件"),
             Figure("通知金额", format_value(f.noticed or 0), _number(f.noticed), unit="元"),
             Figure("实际收取", format_value(f.collected or 0), _number(f.collected), unit="元"),
         )

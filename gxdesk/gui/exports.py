@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # (key, label) of every output format, for the menu and the buttons (``exchange/formats.py``).
 EXPORT_FORMATS = tuple((f.key, f.label) for f in FORMATS)
+# Those with a button on the toolbar and the last step (the others are in the 发布 menu).
+TOOLBAR_FORMATS = tuple((f.key, f.label) for f in FORMATS if f.on_toolbar)
 
 
 def export_report(window: MainWindow, key: str) -> Path | None:

@@ -32,9 +32,10 @@ from gxdesk.domain.keys import FieldGroup, TextKey
 from gxdesk.gui import dialogs
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import READ_ONLY_NOTE, ReportDocument
-from gxdesk.gui.exports import EXPORT_FORMATS, export_report
+from gxdesk.gui.exports import TOOLBAR_FORMATS, export_report
 from gxdesk.gui.files import FileController
 from gxdesk.gui.findings.dock import FOLD_BELOW, FindingsDock
+from gxdesk.gui.publish.actions import fill_publish_menu
 from gxdesk.gui.screen import FRAME, available_area, fitted
 from gxdesk.gui.settings import load_geometry, save_geometry
 from gxdesk.gui.wizard.base import Page
@@ -179,7 +180,7 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "另存为(&A)…", QKeySequence.StandardKey.SaveAs, self.files.save_as)
         file_menu.addSeparator()
         self._action(file_menu, "导入 Excel / Word / 上年报告(&I)…", QKeySequence("Ctrl+I"), self.files.import_file)
-        for key, label in EXPORT_FORMATS:
+        for key, label in TOOLBAR_FORMATS:
             self._action(file_menu, f"导出 {label}…", None, lambda k=key: self.export(k))
         file_menu.addSeparator()
         self._action(file_menu, "汇总与审核…", QKeySequence("Ctrl+Shift+A"), self.open_office)
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit_menu.addAction(action)
         self.undo_action, self.redo_action = undo, redo
+        self.publish_menu = bar.addMenu("发布(&P)")
+        fill_publish_menu(self.publish_menu, self)
         view_menu = bar.addMenu("视图(&V)")
         view_menu.addAction(self.dock.toggleViewAction())
         self.compare_action = QAction("对比上年(&C)", self)
@@ -233,7 +236,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
-        for key, label in EXPORT_FORMATS:
+        for key, label in TOOLBAR_FORMATS:
             bar.addAction(f"导出 {label}", self._exporter(key))
 
     def _exporter(self, key: str) -> Callable[[], None]:
@@ -305,8 +308,9 @@ class MainWindow(QMainWindow):
             module, name = _PAGE_CLASSES[step]
             cls = getattr(importlib.import_module(f"gxdesk.gui.wizard.{module}"), name)
             if step is Step.FINISH:
-                page = cls(self.doc, EXPORT_FORMATS)
+                page = cls(self.doc, TOOLBAR_FORMATS)
                 page.export_requested.connect(self.export)
+                page.publish_requested.connect(self._publish_from)
                 page.compare_requested.connect(lambda: self.show_comparison(True))
                 page.panel.activated.connect(self.go_to_finding)
             else:
@@ -440,6 +444,10 @@ class MainWindow(QMainWindow):
     # ---- actions -----------------------------------------------------------------------
     def export(self, key: str) -> None:
         export_report(self, key)
+
+    def _publish_from(self, button: QWidget) -> None:
+        """The last step's 发布到网站 button: the 发布 menu, under the button."""
+        self.publish_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
 
     def show_comparison(self, on: bool = True) -> None:
         """对比上年: the side panel, the editors' highlights and the tables' tooltips."""

@@ -129,7 +129,7 @@ class _Drawer:
     def section(self, title: str) -> None:
         self.y += 56
         self.box(QRect(MARGIN, self.y + 6, 10, 40), RED, 3)
-        self.y += self.text(QRect(MARGIN + 28, self.y, INNER - 28, 0), title, font(38, bold=True), RED) + 24
+        self.y += self.text(QRect(MARGIN + 28, self.y, INNER - 28, 0), title, font(44, bold=True), RED) + 24
 
     def active(self) -> None:
         """表二 by its blocks: a row of several figures as a card, rows of one figure as tiles."""
@@ -137,7 +137,7 @@ class _Drawer:
         for row in self.k.active:
             blocks.setdefault(row.block, []).append(row)
         for block, rows in blocks.items():
-            self.y += self.text(QRect(MARGIN, self.y, INNER, 0), f"《条例》{block}", font(24), GREY) + 10
+            self.y += self.text(QRect(MARGIN, self.y, INNER, 0), f"《条例》{block}", font(30), GREY) + 10
             singles = [r for r in rows if len(r.figures) == 1]
             for row in rows:
                 if len(row.figures) > 1:
@@ -165,22 +165,22 @@ class _Drawer:
 
     def _figure_height(self, fig: Figure, width: int, size: int) -> int:
         h = QFontMetrics(font(size, bold=True)).height()
-        h += QFontMetrics(font(24)).boundingRect(QRect(0, 0, width, 100_000), WRAP, fig.label).height() + 4
+        h += QFontMetrics(font(30)).boundingRect(QRect(0, 0, width, 100_000), WRAP, fig.label).height() + 4
         if fig.change:
-            h += QFontMetrics(font(22)).height() + 2
+            h += QFontMetrics(font(32)).height() + 2
         return h
 
     def _figure(self, x: int, y: int, width: int, fig: Figure, size: int, flags: int = LEFT) -> int:
         top = y
         y += self.number(x, y, width, fig, size, RED if size >= 56 else INK, flags)
-        y += self.text(QRect(x, y, width, 0), fig.label, font(24), GREY, flags) + 4
+        y += self.text(QRect(x, y, width, 0), fig.label, font(30), GREY, flags) + 4
         if fig.change:
-            y += self.text(QRect(x, y, width, 0), fig.change, font(22), BLUE, flags) + 2
+            y += self.text(QRect(x, y, width, 0), fig.change, font(32), BLUE, flags) + 2
         return y - top
 
     def tiles(self, figures: tuple[Figure, ...], columns: int = 2, size: int = 64, note: str = "") -> None:
         width = (INNER - GAP * (columns - 1)) // columns
-        note_h = QFontMetrics(font(22)).height() + 2 if note else 0
+        note_h = QFontMetrics(font(32)).height() + 2 if note else 0
         for start in range(0, len(figures), columns):
             row = figures[start : start + columns]
             height = max(self._figure_height(f, width - 32, size) for f in row) + 48 + note_h
@@ -189,14 +189,14 @@ class _Drawer:
                 self.box(QRect(x, self.y, width, height), RED_LIGHT, 16)
                 used = self._figure(x + 16, self.y + 24, width - 32, fig, size, CENTER)
                 if note:
-                    self.text(QRect(x + 16, self.y + 24 + used, width - 32, 0), note, font(22), GREY, CENTER)
+                    self.text(QRect(x + 16, self.y + 24 + used, width - 32, 0), note, font(32), GREY, CENTER)
             self.y += height + GAP
 
     def received(self) -> None:
         self.tiles(self.k.received, columns=2)
         people, bodies = self.k.applicants
         total = people.value + bodies.value
-        self.y += self.text(QRect(MARGIN, self.y, INNER, 0), "本年新收申请的申请人", font(28, bold=True), INK) + 12
+        self.y += self.text(QRect(MARGIN, self.y, INNER, 0), "本年新收申请的申请人", font(32, bold=True), INK) + 12
         bar = QRect(MARGIN, self.y, INNER, 40)
         self.box(bar, BAR_BACK, 8)
         if total > 0:
@@ -209,8 +209,8 @@ class _Drawer:
             share = f"（{fig.value / total:.0%}）" if total > 0 else ""
             line = f"{fig.label} {fig.text}{fig.unit}{share}"
             flags = LEFT if i == 0 else int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            self.text(QRect(MARGIN + i * half, self.y, half, 0), line, font(26), color, flags)
-        self.y += QFontMetrics(font(26)).height() + 8
+            self.text(QRect(MARGIN + i * half, self.y, half, 0), line, font(30), color, flags)
+        self.y += QFontMetrics(font(30)).height() + 8
 
     def results(self) -> None:
         self.y += 32
@@ -222,17 +222,17 @@ class _Drawer:
         bar_w = INNER - label_w - value_w - 24
         for fig in figures:
             row_h = 48
-            self.text(QRect(MARGIN, self.y + 6, label_w, 0), fig.label, font(28), INK)
+            self.text(QRect(MARGIN, self.y + 6, label_w, 0), fig.label, font(32), INK)
             self.box(QRect(MARGIN + label_w, self.y + 8, bar_w, 32), BAR_BACK, 6)
             if most > 0 and fig.value > 0:
                 self.box(QRect(MARGIN + label_w, self.y + 8, max(6, int(bar_w * fig.value / most)), 32), RED, 6)
             share = f"  {fig.value / total:.1%}" if total > 0 else ""
             value = f"{fig.text}{fig.unit}{share}"
-            self.text(QRect(MARGIN + label_w + bar_w + 12, self.y + 6, value_w + 12, 0), value, font(28, bold=True),
+            self.text(QRect(MARGIN + label_w + bar_w + 12, self.y + 6, value_w + 12, 0), value, font(32, bold=True),
                       INK, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop))  # fmt: skip
             self.y += row_h + 8
             if fig.change:
-                self.y += self.text(QRect(MARGIN + label_w, self.y - 8, bar_w, 0), fig.change, font(20), BLUE) - 4
+                self.y += self.text(QRect(MARGIN + label_w, self.y - 8, bar_w, 0), fig.change, font(26), BLUE) - 4
 
     def cases(self) -> None:
         width = (INNER - GAP) // 2
@@ -256,10 +256,10 @@ class _Drawer:
         y += self.text(QRect(x, y, width, 0), case.title, font(32, bold=True), INK) + 8
         y += self.number(x, y, width, case.total, 64, RED) + 4
         if case.total.change:
-            y += self.text(QRect(x, y, width, 0), case.total.change, font(22), BLUE) + 4
+            y += self.text(QRect(x, y, width, 0), case.total.change, font(32), BLUE) + 4
         for fig in case.outcomes:
-            line_h = QFontMetrics(font(26)).height()
-            self.text(QRect(x, y, width, 0), fig.label, font(26), GREY)
+            line_h = QFontMetrics(font(30)).height()
+            self.text(QRect(x, y, width, 0), fig.label, font(30), GREY)
             self.text(QRect(x, y, width, 0), f"{fig.text}{fig.unit}", font(26, bold=True), INK,
                       int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop))  # fmt: skip
             y += line_h + 6
@@ -270,7 +270,7 @@ class _Drawer:
         note = f"数据来源：《{self.k.title}》"
         if self.k.date:
             note += f"（{self.k.date}发布）"
-        self.y += self.text(QRect(MARGIN, self.y, INNER, 0), note, font(22), GREY, CENTER) + 48
+        self.y += self.text(QRect(MARGIN, self.y, INNER, 0), note, font(32), GREY, CENTER) + 48
 
 
 def height_of(figures: KeyFigures) -> int:
@@ -303,7 +303,7 @@ def to_png(report: Report) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image(report).save(buffer, "PNG")
+    image(report).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide takes str
     buffer.close()
     return bytes(data.data())
 

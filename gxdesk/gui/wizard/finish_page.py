@@ -33,6 +33,7 @@ class FinishPage(Page):
     )
 
     export_requested = Signal(str)
+    publish_requested = Signal(QWidget)  # the button the 发布 menu opens under
     compare_requested = Signal()
 
     def __init__(
@@ -72,6 +73,11 @@ class FinishPage(Page):
             button.setProperty(VIEWING_SAFE, True)
             self.export_buttons[key] = button
             row.addWidget(button)
+        self.publish = QPushButton("发布到网站…")
+        self.publish.setToolTip("网页（复制到网站编辑器或导出）、PDF、打印预览和图解")
+        self.publish.clicked.connect(lambda: self.publish_requested.emit(self.publish))
+        self.publish.setProperty(VIEWING_SAFE, True)
+        row.addWidget(self.publish)
         self.compare = QPushButton("对比上年")
         self.compare.setToolTip("本年与上年的数字和文字并排对比（视图 → 对比上年）")
         self.compare.clicked.connect(lambda: self.compare_requested.emit())
