@@ -10,7 +10,8 @@ version=$(python -c "import gxdesk; print(gxdesk.__version__)")
 arch=$(uname -m)
 rm -rf build dist/gxdesk
 python -m PyInstaller --noconfirm --clean --log-level ERROR installer/gxdesk.spec
-stage="dist/gxdesk-$version-linux-$arch"
+# GXDESK_BUNDLE_SUFFIX names a variant (build-compat.sh: -glibc2.31) so a clerk picks the right one.
+stage="dist/gxdesk-$version-linux-$arch${GXDESK_BUNDLE_SUFFIX:-}"
 rm -rf "$stage"
 mkdir -p "$stage"
 mv dist/gxdesk "$stage/gxdesk"

@@ -121,3 +121,30 @@ def test_install_script_per_user(tmp_path) -> None:
     assert (home / ".local/share/mime/packages/gxdesk.xml").exists()
     subprocess.run(["sh", str(bundle / "install.sh"), "--uninstall"], check=True, env=env, capture_output=True)
     assert not (home / ".local/share/gxdesk").exists() and not (home / ".local/bin/gxdesk").exists()
+
+
+def _glibc_versions(path: Path) -> set[tuple[int, ...]]:
+    out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+    return {tuple(int(n) for n in v.split(".")) for v in re.findall(r"GLIBC_(\d+(?:\.\d+)+)", out)}
+
+
+@pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils (objdump) is not installed")
+def test_glibc_ceiling_over_every_elf_file() -> None:
+    """The newest glibc symbol any file of the bundle needs: the oldest system it starts on. The
+    compatible build (build-compat.sh) sets GXDESK_GLIBC_MAX=2.31 (Kylin V10 SP1, UOS 20)."""
+    folder = Path(FROZEN).resolve().parent
+    highest: dict[Path, tuple[int, ...]] = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and not path.is_symlink() and path.read_bytes()[:4] == b"\x7fELF":
+            versions = _glibc_versions(path)
+            if versions:
+                highest[path] = max(versions)
+    assert highest, "no ELF file found in the bundle"
+    ceiling = max(highest.values())
+    stated = (folder.parent / "VERSION.txt").read_text(encoding="utf-8")
+    assert f"需要 glibc {'.'.join(map(str, ceiling))} 或更新" in stated  # what the clerk reads
+    limit = os.environ.get("GXDESK_GLIBC_MAX")
+    if limit:
+        wanted = tuple(int(n) for n in limit.split("."))
+        over = sorted(f"{p.relative_to(folder)}: {'.'.join(map(str, v))}" for p, v in highest.items() if v > wanted)
+        assert over == [], over
