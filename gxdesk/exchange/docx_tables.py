@@ -10,7 +10,7 @@ from gxdesk.domain.cells import Value
 from gxdesk.domain.tables import Breaks, GridCell, Role, TableSpec
 from gxdesk.exchange.docx_xml import child, row_flags, table_properties
 from gxdesk.exchange.publication import FIRST_ROWS, TALL_GROUP_ROWS, cell_text, label_words
-from gxdesk.exchange.table_fit import CELL_MARGINS_TWIPS, fit_columns
+from gxdesk.exchange.table_fit import CELL_MARGINS_TWIPS, TYPE_AREA_TWIPS, fit_columns
 
 TABLE_STYLE, TABLE_STYLE_ID = "表格文字", "gx-table"  # name in the style pane, id in the XML
 TWIPS_PER_MM = 1440 / 25.4
@@ -39,9 +39,9 @@ def label_lines(text: str, width_twips: int, size_half_pt: int) -> list[str]:
     return lines
 
 
-def build_table(table: TableSpec, values: dict[str, Value | None]) -> Element:
-    """A ``w:tbl`` whose merges (gridSpan / vMerge) are exactly the spec's grid."""
-    widths, size_half_pt = fit_columns(table, values, int(table.layout.font_pt * 2))
+def build_table(table: TableSpec, values: dict[str, Value | None], total: int = TYPE_AREA_TWIPS) -> Element:
+    """A ``w:tbl`` whose merges (gridSpan / vMerge) are exactly the spec's grid, ``total`` wide."""
+    widths, size_half_pt = fit_columns(table, values, int(table.layout.font_pt * 2), total)
     tbl = OxmlElement("w:tbl")
     tbl.append(table_properties(widths))
     grid = OxmlElement("w:tblGrid")

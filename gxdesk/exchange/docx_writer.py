@@ -9,7 +9,7 @@ from typing import cast
 
 import docx
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
@@ -42,6 +42,7 @@ from gxdesk.exchange.publication import (
     print_options,
     title_lines,
 )
+from gxdesk.exchange.table_fit import LANDSCAPE_TWIPS, TYPE_AREA_TWIPS, needs_landscape
 
 LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
 TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
@@ -323,6 +324,27 @@ def _footers(document, fonts: FontSet) -> None:  # type: ignore[no-untyped-def]
         page_field(paragraph, "— ", " —", fonts.page_number, fonts.page_number, PAGE_NUMBER_PT * 2, cached)
 
 
+def _page_turn(document, *, landscape: bool) -> None:  # type: ignore[no-untyped-def]
+    """A new section on a new page, turned (GB/T 9704 横排表格: the table's head toward the
+    binding edge, the 225 × 156 mm type area on its side) or upright again. The page numbers
+    run on; the footers are the upright pages' (linked)."""
+    body = document.element.body
+    if body[-2].tag == qn("w:tbl"):  # a section break needs a paragraph to sit in
+        document.add_paragraph("", style=STYLE_BODY)
+    section = document.add_section(WD_SECTION.NEW_PAGE)
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(PAGE_MM[1]), Mm(PAGE_MM[0])
+        section.left_margin, section.right_margin = Mm(TOP_MM), Mm(BOTTOM_MM)
+        section.top_margin, section.bottom_margin = Mm(LEFT_MM), Mm(RIGHT_MM)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+        section.top_margin, section.bottom_margin = Mm(TOP_MM), Mm(BOTTOM_MM)
+        section.left_margin, section.right_margin = Mm(LEFT_MM), Mm(RIGHT_MM)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+
+
 # ---- content ------------------------------------------------------------------------------
 def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
     edition = edition_of(report)
@@ -333,12 +355,17 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
     _text(document, report.preface, fonts, bold)
     for part in PARTS:
         if part.table:
+            table = edition.table(part.numeral)
+            turned = needs_landscape(table, values)
+            if turned:
+                _page_turn(document, landscape=True)
             document.add_paragraph(part.heading, style=STYLE_H1)
             if report.leads.get(part.numeral, "").strip():
                 _text(document, report.leads[part.numeral], fonts, bold, keep_next=True)
-            table = edition.table(part.numeral)
             sectpr = document.element.body.find(qn("w:sectPr"))
-            sectpr.addprevious(build_table(table, values))
+            sectpr.addprevious(build_table(table, values, LANDSCAPE_TWIPS if turned else TYPE_AREA_TWIPS))
+            if turned:
+                _page_turn(document, landscape=False)
             continue
         document.add_paragraph(part.heading, style=STYLE_H1)
         _text(document, part_text(report, part.numeral), fonts, bold)

@@ -12,6 +12,13 @@ from gxdesk.exchange.publication import cell_text
 TYPE_AREA_TWIPS = 8844  # 156 mm
 
 
+def needs_landscape(table: TableSpec, values: dict[str, Value | None]) -> bool:
+    """True when the table's figures fit the upright page only below 9 pt (表四's fifteen columns
+    with five- and six-digit figures): it is printed on a landscape page, at its own size."""
+    size = int(table.layout.font_pt * 2)
+    return size >= SMALLEST_UPRIGHT_HALF_PT and fit_columns(table, values, size)[1] < SMALLEST_UPRIGHT_HALF_PT
+
+
 def column_widths(table: TableSpec, total: int = TYPE_AREA_TWIPS) -> list[int]:
     """Column widths in twips summing to the type area (the screen widths scaled if none set)."""
     weights = table.layout.widths_mm or table.col_widths or (1,) * table.n_cols
@@ -32,9 +39,15 @@ STEPS = ((0.75, 2), (0.55, 5))
 SMALLEST_HALF_PT = 13  # 小六 (6.5 pt), for a roll-up of six-digit figures in 表四's fifteen columns
 
 
-def fit_columns(table: TableSpec, values: dict[str, Value | None], size_half_pt: int) -> tuple[list[int], int]:
+LANDSCAPE_TWIPS = 12756  # 225 mm: the type area of an A4 page turned (GB/T 9704 横排表格)
+SMALLEST_UPRIGHT_HALF_PT = 18  # below 9 pt a table goes on a landscape page instead
+
+
+def fit_columns(
+    table: TableSpec, values: dict[str, Value | None], size_half_pt: int, total: int = TYPE_AREA_TWIPS
+) -> tuple[list[int], int]:
     """(column widths in twips, type size in half points) with every number on one line."""
-    nominal = column_widths(table)
+    nominal = column_widths(table, total)
     longest = [0] * table.n_cols
     for g in table.grid:
         if g.cell is not None and g.colspan == 1:

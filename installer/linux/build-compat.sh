@@ -37,7 +37,7 @@ packages=(
   build-essential libssl-dev libsqlite3-dev liblzma-dev libbz2-dev libffi-dev zlib1g-dev uuid-dev
   libncursesw5-dev libreadline-dev libgdbm-dev xz-utils ca-certificates
   # what PyInstaller and the checks use
-  binutils file strace
+  binutils file strace pkg-config
   # the libraries Qt's xcb and offscreen platforms load, and Chinese fonts for the tests
   libgl1 libegl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
@@ -65,10 +65,15 @@ mount --rbind /sys "$target/sys"
 mount --bind /dev "$target/dev"
 mount --bind /dev/pts "$target/dev/pts"
 cp /etc/resolv.conf "$target/etc/resolv.conf" 2>/dev/null || true
+# The host's certificate authorities (a network that inspects TLS adds its own): pip in the
+# chroot trusts what the host trusts.
+certs=/etc/ssl/certs/ca-certificates.crt
+[ -f "$certs" ] && mkdir -p "$target/etc/ssl/certs" && cp "$certs" "$target/etc/ssl/certs/host-ca-certificates.crt"
 
 in_root() {
   chroot "$target" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
-    PATH="$venv/bin:$python_prefix/bin:/usr/sbin:/usr/bin:/sbin:/bin" "$@"
+    SSL_CERT_FILE=/etc/ssl/certs/host-ca-certificates.crt PIP_CERT=/etc/ssl/certs/host-ca-certificates.crt \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 PATH="$venv/bin:$python_prefix/bin:/usr/sbin:/usr/bin:/sbin:/bin" "$@"
 }
 
 if [ ! -f "$target/.gxdesk-ready" ]; then

@@ -130,22 +130,36 @@ def test_short_labels_break_between_words() -> None:
     assert label_lines(sentence, room, 14) == [sentence]  # a sentence: Word wraps it
 
 
-def test_big_numbers_table_four_headers_break_between_words(tmp_path: Path) -> None:
-    """With six-digit figures 表四's type steps down; its headers still read 结果/维持, not 结果维/持,
-    and the file reads back with the same figures."""
+def test_table_four_with_six_digit_figures_turns_the_page_and_keeps_9_pt(tmp_path: Path) -> None:
+    """With six-digit figures 表四 cannot keep 9 pt in the upright 156 mm: it goes on a landscape
+    page (GB/T 9704 横排表格, 225 mm wide) at 9 pt, headers on one line, and reads back the same."""
     from gxdesk.exchange.importer import read
 
     report = big_report(6)
     path = tmp_path / "big.docx"
     write(report, path)
-    t4 = docx.Document(str(path)).element.body.findall(f"{W}tbl")[2]
-
-    def shown(tc) -> str:  # type: ignore[no-untyped-def]
-        return "".join("|" if n.tag == f"{W}br" else (n.text or "") for n in tc.iter(f"{W}t", f"{W}br"))
-
-    texts = [shown(tc) for tc in t4.iter(f"{W}tc")]
-    assert "结果|维持" in texts and "尚未|审结" in texts and "结果维持" not in texts
+    document = docx.Document(str(path))
+    sections = document.sections
+    assert [s.orientation.name for s in sections] == ["PORTRAIT", "LANDSCAPE", "PORTRAIT"]
+    turned = sections[1]
+    assert round(turned.page_width.mm) == 297 and round(turned.page_width.mm - turned.left_margin.mm
+                                                         - turned.right_margin.mm) == 225  # fmt: skip
+    body = list(document.element.body)
+    t4 = document.element.body.findall(f"{W}tbl")[2]
+    breaks = [i for i, el in enumerate(body) if el.find(f"{W}pPr/{W}sectPr") is not None]
+    assert breaks[0] < body.index(t4) < breaks[1]  # 表四 (and its heading) on the turned page
+    sizes = {int(sz.get(f"{W}val")) for sz in t4.iter(f"{W}sz")}
+    assert min(sizes) >= 18
+    texts = ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in t4.iter(f"{W}tc")]
+    assert "结果维持" in texts and "尚未审结" in texts
     found = read(path)
     for cid, value in report.values.items():
         if cid.startswith("t4."):
             assert found.values.get(cid) == value, cid
+
+
+def test_ordinary_reports_stay_upright(tmp_path: Path) -> None:
+    for digits in (1, 4):
+        path = tmp_path / f"r{digits}.docx"
+        write(big_report(digits), path)
+        assert [s.orientation.name for s in docx.Document(str(path)).sections] == ["PORTRAIT"]
