@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         bar.clear()
-        file_menu = bar.addMenu("文件(&F)")
+        file_menu = self.file_menu = bar.addMenu("文件(&F)")
         self._action(file_menu, "新建(&N)", QKeySequence.StandardKey.New, self.files.new)
         self._action(file_menu, "打开(&O)…", QKeySequence.StandardKey.Open, self.files.open)
         self.recent_menu = file_menu.addMenu("最近打开(&R)")
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         for step in Step:
             self._action(view_menu, STEP_TITLES[step], QKeySequence(f"Ctrl+{step + 1}"), lambda s=step: self.go_to(s))
         self._build_toolbar()
-        help_menu = bar.addMenu("帮助(&H)")
+        help_menu = self.help_menu = bar.addMenu("帮助(&H)")
         self._action(help_menu, "使用说明(&U)", QKeySequence.StandardKey.HelpContents, self.show_manual)
         self._action(help_menu, "填报须知(&G)", QKeySequence("Shift+F1"), self._show_guide)
         self._action(help_menu, "关于 gxdesk", None, self._show_about)

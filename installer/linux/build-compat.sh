@@ -37,7 +37,7 @@ packages=(
   build-essential libssl-dev libsqlite3-dev liblzma-dev libbz2-dev libffi-dev zlib1g-dev uuid-dev
   libncursesw5-dev libreadline-dev libgdbm-dev xz-utils ca-certificates
   # what PyInstaller and the checks use
-  binutils file strace pkg-config
+  binutils file strace pkg-config poppler-utils
   # the libraries Qt's xcb and offscreen platforms load, and Chinese fonts for the tests
   libgl1 libegl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
@@ -76,11 +76,12 @@ in_root() {
     PIP_DISABLE_PIP_VERSION_CHECK=1 PATH="$venv/bin:$python_prefix/bin:/usr/sbin:/usr/bin:/sbin:/bin" "$@"
 }
 
-if [ ! -f "$target/.gxdesk-ready" ]; then
+# (again whenever the list above changes)
+if [ "$(cat "$target/.gxdesk-ready" 2>/dev/null)" != "${packages[*]}" ]; then
   say "packages inside the chroot"
   in_root apt-get update -qq >&2
   in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2
-  touch "$target/.gxdesk-ready"
+  printf '%s' "${packages[*]}" > "$target/.gxdesk-ready"
 fi
 
 # ---- 2. CPython 3.11, from Debian's source package -----------------------------------------
@@ -126,7 +127,10 @@ in_root pip install -q "PySide6-Essentials==$pyside" -e "/build/gxdesk[test]" py
 
 # ---- 4. the whole test suite on Qt 6.9, then the bundle and its smoke tests ------------------
 say "test suite on PySide6 $pyside"
-in_root bash -c "cd /build/gxdesk && QT_QPA_PLATFORM=offscreen python -m pytest -q -p no:cacheprovider" >&2
+# All of it but mypy: the type check is of the code against the pinned Qt's stubs (6.11), which
+# name attributes 6.9's stubs do not; what runs is tested here on 6.9 like everywhere else.
+in_root bash -c "cd /build/gxdesk && QT_QPA_PLATFORM=offscreen python -m pytest -q -p no:cacheprovider \
+  -k 'not test_mypy_strict_whole_package'" >&2
 
 say "bundle"
 in_root bash -c "cd /build/gxdesk && GXDESK_BUNDLE_SUFFIX=-glibc$glibc_max bash installer/linux/build.sh" >&2

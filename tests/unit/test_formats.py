@@ -41,7 +41,7 @@ def test_the_window_menu_and_buttons_and_the_installer_read_the_list(qtbot, monk
     create_application()
     window = build_window(None)
     qtbot.addWidget(window)
-    actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    actions = [a.text() for a in window.file_menu.actions()]
     toolbar = [a.text() for a in window.toolbar.actions()]
     published = [a.text() for a in window.publish_menu.actions()]
     for fmt in FORMATS:
