@@ -101,3 +101,38 @@ def pdf_text(source: Path, folder: Path) -> str:
     """The text of ``source`` as LibreOffice lays it out on the page (pdftotext -layout)."""
     pdf = converted(source, "pdf", folder)
     return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def official_tables(document):  # type: ignore[no-untyped-def]
+    """The Word document's tables grouped as the official ones: a table cut across pages is
+    continued in the next Word table, with only an empty paragraph between."""
+    groups: list[list] = []  # type: ignore[type-arg]
+    text_since = True
+    for element in document.element.body.iterchildren():
+        if element.tag == f"{_W}p":
+            if "".join(t.text or "" for t in element.iter(f"{_W}t")).strip():
+                text_since = True
+        elif element.tag == f"{_W}tbl":
+            if groups and not text_since:
+                groups[-1].append(element)
+            else:
+                groups.append([element])
+            text_since = False
+    return groups
+
+
+def joined_cells(group, header_rows: int):  # type: ignore[no-untyped-def]
+    """The cells of a cut table's pieces as one table: later pieces' header rows left out, their
+    rows numbered on (a label continued with （续） is then a cell of its own)."""
+    from dataclasses import replace
+
+    from gxdesk.exchange.docx_grid import read_grid
+
+    cells = list(read_grid(group[0]))
+    for tbl in group[1:]:
+        base = max(c.row + c.rowspan for c in cells) - header_rows
+        cells += [replace(c, row=c.row + base) for c in read_grid(tbl) if c.row >= header_rows]
+    return cells

@@ -51,19 +51,10 @@ def build_table(table: TableSpec, values: dict[str, Value | None], total: int = 
         grid.append(col)
     tbl.append(grid)
     owner = table.owners
-
-    block_starts = {g.row for g in table.grid if g.role is Role.CAPTION}
-    grouped = _kept_groups(table, widths, size_half_pt)
+    kept = kept_rows(table, widths, size_half_pt)
 
     def keep(row: int) -> bool:
-        """Rows that stay on the page with the next one."""
-        if row >= table.n_rows - 1:
-            return False
-        if table.layout.breaks is Breaks.NEVER:
-            return True
-        if table.layout.breaks is Breaks.BETWEEN_BLOCKS:
-            return row + 1 not in block_starts
-        return row < table.header_rows + FIRST_ROWS - 1 or row in grouped
+        return row in kept
 
     for r in range(table.n_rows):
         tr = OxmlElement("w:tr")
@@ -85,6 +76,22 @@ def build_table(table: TableSpec, values: dict[str, Value | None], total: int = 
             c += g.colspan
         row_flags(tr, header=r < table.header_rows, min_height=round(table.layout.row_height_mm * TWIPS_PER_MM))
     return tbl
+
+
+def kept_rows(table: TableSpec, widths: list[int], size_half_pt: int) -> set[int]:
+    """Rows that stay on the page with the next one (Word's keepNext on their paragraphs)."""
+    block_starts = {g.row for g in table.grid if g.role is Role.CAPTION}
+    grouped = _kept_groups(table, widths, size_half_pt)
+    kept = set()
+    for row in range(table.n_rows - 1):
+        if table.layout.breaks is Breaks.NEVER:
+            kept.add(row)
+        elif table.layout.breaks is Breaks.BETWEEN_BLOCKS:
+            if row + 1 not in block_starts:
+                kept.add(row)
+        elif row < table.header_rows + FIRST_ROWS - 1 or row in grouped:
+            kept.add(row)
+    return kept
 
 
 def _kept_groups(table: TableSpec, widths: list[int], size_half_pt: int) -> set[int]:

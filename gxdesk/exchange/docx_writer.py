@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
@@ -16,13 +17,16 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
 
+from gxdesk.domain.cells import Value
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import Report
 from gxdesk.domain.rule import compute
+from gxdesk.domain.tables import TableSpec
 from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_package import finish
+from gxdesk.exchange.docx_pages import Placement, place_breakable
 from gxdesk.exchange.docx_tables import TABLE_STYLE, TABLE_STYLE_ID, build_table
 from gxdesk.exchange.docx_xml import element, page_field, set_fonts, set_language
 from gxdesk.exchange.fonts import LATIN, FontSet, font_set
@@ -40,6 +44,8 @@ from gxdesk.exchange.publication import (
     ending_lines,
     part_text,
     print_options,
+    publication,
+    table_piece,
     title_lines,
 )
 from gxdesk.exchange.table_fit import LANDSCAPE_TWIPS, TYPE_AREA_TWIPS, needs_landscape
@@ -324,6 +330,26 @@ def _footers(document, fonts: FontSet) -> None:  # type: ignore[no-untyped-def]
         page_field(paragraph, "— ", " —", fonts.page_number, fonts.page_number, PAGE_NUMBER_PT * 2, cached)
 
 
+def _tables(document, table: TableSpec, values: dict[str, Value | None], cuts: tuple[int, ...], width: int) -> None:  # type: ignore[no-untyped-def]
+    """The table, or its pieces: each cut starts a new page with the header rows and the cut
+    label (…（续）) again. Between two pieces, the paragraph Word needs takes no room."""
+    starts = [table.header_rows, *cuts]
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else table.n_rows
+        piece = (
+            table
+            if len(starts) == 1
+            else replace(table, grid=table_piece(table, start, stop), n_rows=table.header_rows + stop - start)
+        )
+        if i:
+            gap = document.add_paragraph("", style=STYLE_BODY)
+            fmt = gap.paragraph_format
+            fmt.page_break_before = True
+            fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(1)
+        sectpr = document.element.body.find(qn("w:sectPr"))
+        sectpr.addprevious(build_table(piece, values, width))
+
+
 def _page_turn(document, *, landscape: bool) -> None:  # type: ignore[no-untyped-def]
     """A new section on a new page, turned (GB/T 9704 横排表格: the table's head toward the
     binding edge, the 225 × 156 mm type area on its side) or upright again. The page numbers
@@ -349,6 +375,7 @@ def _page_turn(document, *, landscape: bool) -> None:  # type: ignore[no-untyped
 def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # type: ignore[no-untyped-def]
     edition = edition_of(report)
     values = compute(edition, report.values, report.claimed)  # a published total is printed as published
+    placements = place_breakable(publication(report), dict(values))
     for line in title_lines(report):
         document.add_paragraph(line, style=STYLE_TITLE)
     document.add_paragraph("", style=STYLE_BODY)
@@ -359,11 +386,13 @@ def _content(document, report: Report, fonts: FontSet, bold: bool) -> None:  # t
             turned = needs_landscape(table, values)
             if turned:
                 _page_turn(document, landscape=True)
-            document.add_paragraph(part.heading, style=STYLE_H1)
+            placement = placements.get(table.key, Placement())
+            heading = document.add_paragraph(part.heading, style=STYLE_H1)
+            heading.paragraph_format.page_break_before = placement.new_page or None
             if report.leads.get(part.numeral, "").strip():
                 _text(document, report.leads[part.numeral], fonts, bold, keep_next=True)
-            sectpr = document.element.body.find(qn("w:sectPr"))
-            sectpr.addprevious(build_table(table, values, LANDSCAPE_TWIPS if turned else TYPE_AREA_TWIPS))
+            width = LANDSCAPE_TWIPS if turned else TYPE_AREA_TWIPS
+            _tables(document, table, values, placement.cuts, width)
             if turned:
                 _page_turn(document, landscape=False)
             continue

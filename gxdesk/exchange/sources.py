@@ -7,6 +7,7 @@ every source look alike, and refuses files that are not what they claim to be.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -216,20 +217,52 @@ def read_docx(path: Path) -> Document:
         raise SourceError(f"无法读取 Word 文档“{path.name}”：{damage(exc)}") from None
     grids: list[Grid] = []
     paragraphs: list[str] = []
+    text_since_table = True
+    count = 0
     for element in body.iterchildren():
         if element.tag == qn("w:p"):
             text = clean_text(_paragraph_text(element, qn)).strip()
             if text:
                 paragraphs.append(text)
+                text_since_table = True
         elif element.tag == qn("w:tbl"):
-            grid = Grid(where=f"Word 第{len(grids) + 1}个表格", kind="docx")
+            count += 1
+            grid = Grid(where=f"Word 第{count}个表格", kind="docx")
             for area in read_grid(element):
                 origin = (area.row, area.col)
                 for r in range(area.row, area.row + area.rowspan):
                     for c in range(area.col, area.col + area.colspan):
                         grid.cells[(r, c)] = SourceCell(area.text if (r, c) == origin else None, origin=origin)
-            grids.append(grid)
+            if not text_since_table and grids and grids[-1].n_cols == grid.n_cols:
+                _continue(grids[-1], grid, count)
+            else:
+                grids.append(grid)
+            text_since_table = False
     return Document(path, "docx", grids, paragraphs)
+
+
+_CONTINUED = re.compile(r"\s*[（(]续[）)]\s*$")
+
+
+def _continue(grid: Grid, more: Grid, number: int) -> None:
+    """A table continued in the next Word table with nothing but empty paragraphs between (cut
+    across pages, by gxdesk or by hand): its rows go below, without the header rows it repeats,
+    a label's "（续）" dropped."""
+
+    def row(g: Grid, r: int) -> tuple[str, ...]:
+        return tuple(g.text(r, c) for c in range(g.n_cols))
+
+    skip = 0
+    while skip < min(grid.n_rows, more.n_rows) and row(more, skip) == row(grid, skip) and any(row(more, skip)):
+        skip += 1
+    base = grid.n_rows - skip
+    for (r, c), cell in more.cells.items():
+        if r < skip:
+            continue
+        raw = _CONTINUED.sub("", cell.raw) if isinstance(cell.raw, str) else cell.raw
+        origin = (cell.origin[0] + base, cell.origin[1]) if cell.origin is not None else None
+        grid.cells[(r + base, c)] = SourceCell(raw, cell.formula, origin)
+    grid.where = re.sub(r"第([\d、]+)个表格$", lambda m: f"第{m.group(1)}、{number}个表格", grid.where)
 
 
 def _paragraph_text(paragraph: Any, qn: Any) -> str:

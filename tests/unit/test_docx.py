@@ -9,7 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
-from helpers import cli, sample_report
+from helpers import cli, joined_cells, official_tables, sample_report
 
 from gxdesk.domain.cells import format_value
 from gxdesk.domain.editions import edition_of
@@ -18,6 +18,7 @@ from gxdesk.domain.rules import compute
 from gxdesk.exchange.docx_grid import read_grid
 from gxdesk.exchange.docx_writer import LINE_TWIPS, write
 from gxdesk.exchange.fonts import FONT_SETS
+from gxdesk.exchange.publication import table_piece
 
 SAMPLES = ("qinghe-sthjj-2025.gxr", "fujian-gxt-2020.gxr", "xianyou-gxj-2020.gxr")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,19 +40,27 @@ def test_tables_match_the_spec_cell_for_cell(exported, name: str) -> None:  # ty
     edition = edition_of(report)
     values = compute(edition, report.values) | report.claimed
     document = docx.Document(str(exported[name]))
-    assert len(document.tables) == 3
-    for table, word_table in zip(edition.tables, document.tables, strict=True):
-        cells = {(c.row, c.col): c for c in read_grid(word_table._tbl)}
-        assert len(cells) == len(table.grid)
-        for g in table.grid:
-            cell = cells[(g.row, g.col)]
-            assert (cell.rowspan, cell.colspan) == (g.rowspan, g.colspan), g
-            if g.cell is None:
-                assert cell.text == g.text
-            else:
-                spec = table.cell(g.cell)
-                value = values.get(g.cell)
-                assert cell.text == format_value(value if value is not None else 0, spec.kind, unit=True)
+    groups = official_tables(document)
+    assert len(groups) == 3
+    for table, group in zip(edition.tables, groups, strict=True):
+        # A table cut across pages: each piece is the official grid's rows under its header rows.
+        starts = [table.header_rows]
+        for tbl in group[:-1]:
+            starts.append(starts[-1] + len(tbl.findall(f"{W}tr")) - table.header_rows)
+        for i, tbl in enumerate(group):
+            stop = starts[i + 1] if i + 1 < len(starts) else table.n_rows
+            grid = table.grid if len(group) == 1 else table_piece(table, starts[i], stop)
+            cells = {(c.row, c.col): c for c in read_grid(tbl)}
+            assert len(cells) == len(grid)
+            for g in grid:
+                cell = cells[(g.row, g.col)]
+                assert (cell.rowspan, cell.colspan) == (g.rowspan, g.colspan), g
+                if g.cell is None:
+                    assert cell.text == g.text
+                else:
+                    spec = table.cell(g.cell)
+                    value = values.get(g.cell)
+                    assert cell.text == format_value(value if value is not None else 0, spec.kind, unit=True)
 
 
 def test_published_numbers_are_where_the_seed_has_them(exported) -> None:  # type: ignore[no-untyped-def]
@@ -72,7 +81,7 @@ def test_published_numbers_are_where_the_seed_has_them(exported) -> None:  # typ
 
 def test_blank_cells_print_zero(exported) -> None:  # type: ignore[no-untyped-def]
     document = docx.Document(str(exported["xianyou-gxj-2020.gxr"]))
-    t3 = read_grid(document.tables[1]._tbl)
+    t3 = joined_cells(official_tables(document)[1], 3)
     assert [c.text for c in t3 if c.row == 25] == ["四、结转下年度继续办理"] + ["0"] * 7
 
 
@@ -150,16 +159,17 @@ def test_east_asian_fonts_on_every_style(tmp_path, fontset: str) -> None:  # typ
 
 def test_table_rows_repeat_headers_and_never_split(exported) -> None:  # type: ignore[no-untyped-def]
     document = docx.Document(str(exported["qinghe-sthjj-2025.gxr"]))
-    for table, header_rows in zip(document.tables, (0, 3, 3), strict=True):
-        rows = table._tbl.findall(f"{W}tr")
+    groups = official_tables(document)
+    for tbl, header_rows in [(t, h) for group, h in zip(groups, (0, 3, 3), strict=True) for t in group]:
+        rows = tbl.findall(f"{W}tr")
         flags = [
             (r.find(f"{W}trPr/{W}tblHeader") is not None, r.find(f"{W}trPr/{W}cantSplit") is not None) for r in rows
         ]
         assert [h for h, _ in flags] == [i < header_rows for i in range(len(rows))]
         assert all(c for _, c in flags)
-        tblpr = table._tbl.tblPr
+        tblpr = tbl.find(f"{W}tblPr")
         assert tblpr.find(f"{W}tblLayout").get(qn("w:type")) == "fixed"
-        widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(f"{W}gridCol")]
+        widths = [int(c.get(qn("w:w"))) for c in tbl.find(f"{W}tblGrid").findall(f"{W}gridCol")]
         assert sum(widths) == 8844  # 156 mm type area
         borders = tblpr.find(f"{W}tblBorders")
         assert {b.get(qn("w:val")) for b in borders} == {"single"}

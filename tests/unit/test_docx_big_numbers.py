@@ -10,7 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from helpers import pdf_text, sample_report
+from helpers import official_tables, pdf_text, sample_report
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -66,13 +66,19 @@ def test_small_reports_keep_the_official_widths() -> None:
 def test_tables_break_only_where_a_reader_expects(tmp_path: Path) -> None:
     path = tmp_path / "r.docx"
     write(sample_report("qinghe-sthjj-2025.gxr"), path)
-    tables = docx.Document(str(path)).element.body.findall(f"{W}tbl")
-    t2, t3, t4 = tables
+    groups = official_tables(docx.Document(str(path)))
+    (t2,), pieces, (t4,) = groups
 
     def keeps(tbl) -> list[bool]:  # type: ignore[no-untyped-def]
         return [
             all(p.find(f"{W}pPr/{W}keepNext") is not None for p in tr.iter(f"{W}p")) for tr in tbl.findall(f"{W}tr")
         ]
+
+    # 表三 cut across pages: the rows of its pieces in order (a later piece's header rows left out).
+    t3 = copy.deepcopy(pieces[0])
+    for piece in pieces[1:]:
+        for tr in piece.findall(f"{W}tr")[3:]:
+            t3.append(copy.deepcopy(tr))
 
     assert keeps(t4) == [True] * (len(keeps(t4)) - 1) + [False]
     # 表三: header + 4 rows together; （三）（四）（五）（六） groups never split; breaks only between them
@@ -145,7 +151,7 @@ def test_table_four_with_six_digit_figures_turns_the_page_and_keeps_9_pt(tmp_pat
     assert round(turned.page_width.mm) == 297 and round(turned.page_width.mm - turned.left_margin.mm
                                                          - turned.right_margin.mm) == 225  # fmt: skip
     body = list(document.element.body)
-    t4 = document.element.body.findall(f"{W}tbl")[2]
+    t4 = official_tables(document)[2][0]
     breaks = [i for i, el in enumerate(body) if el.find(f"{W}pPr/{W}sectPr") is not None]
     assert breaks[0] < body.index(t4) < breaks[1]  # 表四 (and its heading) on the turned page
     sizes = {int(sz.get(f"{W}val")) for sz in t4.iter(f"{W}sz")}
