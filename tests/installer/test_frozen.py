@@ -56,9 +56,9 @@ def test_export_docx_same_as_source_tree(tmp_path, name: str) -> None:
 
 
 @pytest.mark.parametrize(("flag", "magic"), [("--html", b"<!DOCTYPE html>"), ("--pdf", b"%PDF-"),
-                                             ("--png", b"\x89PNG"), ("--svg", b"<?xml")])  # fmt: skip
+                                             ("--png", b"\x89PNG"), ("--svg", b"<?xml"), ("--xlsx", b"PK")])  # fmt: skip
 def test_publish_exports_without_a_screen(tmp_path, flag: str, magic: bytes) -> None:
-    """The web page, the PDF and the 图解 from the bundle's command line, with no display."""
+    """The web page, the PDF, the 图解 and Excel from the bundle's command line, with no display."""
     out = tmp_path / f"r.{flag[2:]}"
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     result = frozen("export", str(sample("qinghe-sthjj-2025.gxr")), flag, str(out), env=env)
