@@ -18,11 +18,21 @@ cache=${GXDESK_COMPAT_CACHE:-/var/cache/gxdesk-compat}
 mirror=${GXDESK_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bullseye
 glibc_max=2.31
+# x86_64: the newest PySide6-Essentials with manylinux wheels for glibc <= 2.31
 pyside=6.9.3
+# aarch64 (飞腾, 鲲鹏): 6.9's aarch64 wheels need glibc 2.39
+pyside_arm64=6.8.0.2
 python_prefix=/opt/python3.11
 venv=/opt/gxdesk-venv
-target=$cache/$suite
-arch=$(uname -m)
+# GXDESK_COMPAT_ARCH=aarch64 builds the arm64 bundle on an x86_64 machine, under qemu's user-mode
+# emulation (qemu-user-static and binfmt-support installed; much slower: see installer/README.md).
+arch=${GXDESK_COMPAT_ARCH:-$(uname -m)}
+case "$arch" in
+  x86_64 | amd64) arch=x86_64 deb_arch=amd64 ;;
+  aarch64 | arm64) arch=aarch64 deb_arch=arm64 pyside=$pyside_arm64 ;;
+  *) echo "unsupported architecture: $arch" >&2; exit 2 ;;
+esac
+target=$cache/$suite-$deb_arch
 
 say() { printf '\n== %s\n' "$*" >&2; }
 
@@ -48,7 +58,7 @@ if [ ! -x "$target/usr/bin/apt-get" ]; then
   command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
   rm -rf "$target.tmp"
   mkdir -p "$cache"
-  debootstrap --variant=minbase "$suite" "$target.tmp" "$mirror" >&2
+  debootstrap --variant=minbase --arch="$deb_arch" "$suite" "$target.tmp" "$mirror" >&2
   rm -rf "$target"
   mv "$target.tmp" "$target"
 fi
