@@ -23,7 +23,6 @@ from gxdesk.domain.editions.common import PARTS
 from gxdesk.domain.report import Report
 from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import TableSpec
-from gxdesk.domain.textutil import LINE_BREAK, heading_level, run_in_heading
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.docx_package import finish
 from gxdesk.exchange.docx_pages import Placement, place_breakable
@@ -41,7 +40,9 @@ from gxdesk.exchange.publication import (
     RIGHT_MM,
     TITLE_PT,
     TOP_MM,
+    Heading,
     ending_lines,
+    paragraphs,
     part_text,
     print_options,
     publication,
@@ -412,30 +413,22 @@ def _text(document, text: str, fonts: FontSet, bold: bool, *, keep_next: bool = 
     ``keep_next``: a table's lead-in stays on the page of the table it introduces.
     """
     start = len(document.paragraphs)
-    # Paragraphs end at newlines only: a line break inside one (U+2028) stays a line break.
-    for raw in text.split("\n"):
-        line = raw.strip().replace(LINE_BREAK, "\n")
-        if not line:
-            continue
-        level = heading_level(line)
-        heading, rest = run_in_heading(line) if level else ("", line)
-        if level == 2 and heading and not rest:
-            document.add_paragraph(line, style=STYLE_H2)
-        elif level >= 3 and heading and not rest:
-            document.add_paragraph(line, style=STYLE_H3)
-        elif level and heading:
+    for block in paragraphs(text):
+        if isinstance(block, Heading):  # （一）… level 3, 1.… and （1）… level 4
+            document.add_paragraph(block.text, style=STYLE_H2 if block.level == 3 else STYLE_H3)
+        elif block.lead:
             # A run-in heading: the heading sentence in its level's font, the rest as body text.
             paragraph = document.add_paragraph(style=STYLE_BODY)
-            run = paragraph.add_run(heading)
-            east_asia = fonts.heading2 if level == 2 else fonts.body
+            run = paragraph.add_run(block.lead)
+            east_asia = fonts.heading2 if block.lead_level == 3 else fonts.body
             set_fonts(run._r.get_or_add_rPr(), east_asia, LATIN)
             run.bold = bold or None
-            paragraph.add_run(rest)
+            paragraph.add_run(block.text)
         else:
             # Justified like every paragraph. A URL or e-mail may break inside (Word's
             # 允许西文在单词中间换行), so the line before it is not stretched to wide gaps.
-            paragraph = document.add_paragraph(line, style=STYLE_BODY)
-            if _LONG_TOKEN.search(line):
+            paragraph = document.add_paragraph(block.text, style=STYLE_BODY)
+            if _LONG_TOKEN.search(block.text):
                 ppr = paragraph._p.get_or_add_pPr()
                 ppr.insert_element_before(element("w:wordWrap", val="0"), *_AFTER_WORD_WRAP)
     if keep_next:

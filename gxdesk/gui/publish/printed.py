@@ -33,7 +33,7 @@ from PySide6.QtGui import (
 
 from gxdesk.domain.report import Report
 from gxdesk.domain.tables import GridCell, Role, TableSpec
-from gxdesk.exchange.fonts import LATIN_STAND_INS, FontSet, family_chain
+from gxdesk.exchange.fonts import LATIN_STAND_INS, family_chain
 from gxdesk.exchange.publication import (
     BODY_PT,
     BOTTOM_MM,
@@ -388,12 +388,3 @@ class _Builder:
             cursor.insertText(text, self._char(self.p.fonts.table, size, bold=g.role is Role.CAPTION))
         self.cursor.movePosition(QTextCursor.MoveOperation.End)
         return table
-
-
-def family_for(fonts: FontSet) -> list[str]:
-    """The body's families (for a preview's default font)."""
-    return family_chain(fonts.body)
-
-
-def document_title(pub: Publication) -> str:
-    return pub.title
