@@ -55,8 +55,11 @@ def test_export_docx_same_as_source_tree(tmp_path, name: str) -> None:
     assert _parts(a) == _parts(b)
 
 
-@pytest.mark.parametrize(("flag", "magic"), [("--html", b"<!DOCTYPE html>"), ("--pdf", b"%PDF-"),
-                                             ("--png", b"\x89PNG"), ("--svg", b"<?xml"), ("--xlsx", b"PK")])  # fmt: skip
+PUBLISHED = [("--html", b"<!DOCTYPE html>"), ("--pdf", b"%PDF-"), ("--png", b"\x89PNG"), ("--svg", b"<?xml"),
+             ("--xlsx", b"PK")]  # fmt: skip
+
+
+@pytest.mark.parametrize(("flag", "magic"), PUBLISHED)
 def test_publish_exports_without_a_screen(tmp_path, flag: str, magic: bytes) -> None:
     """The web page, the PDF, the 图解 and Excel from the bundle's command line, with no display."""
     out = tmp_path / f"r.{flag[2:]}"
