@@ -103,3 +103,11 @@ def test_typed_text_stays_text_in_the_svg() -> None:
     texts = svg_texts(report)  # parses: nothing broke out of its element
     assert any("<script>alert(1)</script>&" in t for t in texts)
     assert not any(re.search("[\x00-\x08]", t) for t in texts)
+
+
+def test_a_long_agency_name_breaks_between_words() -> None:
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    report.meta.agency = "青禾市经济技术开发区管理委员会生态环境和城乡建设管理局（行政审批局）"
+    texts = svg_texts(report)
+    assert "青禾市经济技术开发区管理委员会" in texts
+    assert "生态环境和城乡建设管理局（行政审批局）" in texts

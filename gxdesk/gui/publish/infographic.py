@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from gxdesk.domain.report import Report
 from gxdesk.exchange.key_figures import Cases, Figure, KeyFigures, Row, key_figures
+from gxdesk.exchange.publication import split_name
 from gxdesk.gui.publish.headless import ensure_gui_app
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")  # not drawable, not XML
@@ -121,7 +122,9 @@ class _Drawer:
     def _header_text(self, top: int) -> int:
         y = top + 64
         y += self.text(QRect(MARGIN, y, INNER, 0), "一图读懂", font(30, bold=True), QColor("#fecaca"), CENTER) + 16
-        y += self.text(QRect(MARGIN, y, INNER, 0), self.k.agency, font(44, bold=True), WHITE, CENTER) + 12
+        # A long name breaks only between words (GB/T 9704), as in the Word title.
+        name = "\n".join(split_name(self.k.agency, INNER // 46))
+        y += self.text(QRect(MARGIN, y, INNER, 0), name, font(44, bold=True), WHITE, CENTER) + 12
         title = f"{self.k.year}年政府信息公开工作年度报告"
         y += self.text(QRect(MARGIN, y, INNER, 0), title, font(52, bold=True), WHITE, CENTER) + 64
         return y - top
