@@ -9,6 +9,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QFont, QFontDatabase, QPainter, QPdfWriter, QRawFont
 
 from gxdesk.domain.report import Report
+from gxdesk.exchange.fonts import family_chain
 from gxdesk.gui.publish.headless import ensure_gui_app
 from gxdesk.gui.publish.printed import PrintedReport, page_layout
 
@@ -32,7 +33,8 @@ def to_bytes(report: Report) -> bytes:
     finally:
         painter.end()
     buffer.close()
-    return searchable(bytes(data.data()), look_alikes(printed.doc.toPlainText()))
+    used = [f for role in printed.fonts.families() for f in family_chain(role)]  # the fonts drawn with
+    return searchable(bytes(data.data()), look_alikes(printed.doc.toPlainText(), used))
 
 
 # Qt writes each glyph's text as the first code point the font maps to it. In the CJK fonts
@@ -49,14 +51,15 @@ _CODE = re.compile(rb"<([0-9A-Fa-f]{4})>")
 _RADICALS = "".join(chr(c) for c in range(0x2E80, 0x2FE0))
 
 
-def look_alikes(text: str) -> dict[int, int]:
-    """Radical → the character of ``text`` drawn with the same glyph, in the installed Chinese
-    fonts (the Radicals Supplement, "⻘" for "青", has no Unicode decomposition to go by)."""
+def look_alikes(text: str, families: list[str]) -> dict[int, int]:
+    """Radical → the character of ``text`` drawn with the same glyph, in those of ``families``
+    that are installed (the Radicals Supplement, "⻘" for "青", has no Unicode decomposition)."""
     chars = "".join(sorted({c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"}))
     found: dict[int, int] = {}
     if not chars:
         return found
-    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+    installed = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    for family in dict.fromkeys(f for f in families if f in installed):
         raw = QRawFont.fromFont(QFont(family))
         if not raw.isValid() or raw.familyName() != family:
             continue
