@@ -20,7 +20,6 @@ from gxdesk.domain.editions.common import (
 )
 from gxdesk.domain.findings import Severity
 from gxdesk.domain.rule import Rule
-from gxdesk.domain.statements import CLAIMS
 from gxdesk.domain.tables import TableSpec, cell_id
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -155,7 +154,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             WARNING,
             "",
             "正文写有“{snippet}”{claimed}，但{table_name}为 {actual}",
-            {"claims": CLAIMS},
+            {},  # the claims (statements.CLAIMS) are loaded with the checks, after the first paint
         ),
         Rule(
             RuleCode.TEXT_YEAR,
@@ -163,7 +162,7 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             WARNING,
             "",
             "“{snippet}”写的是{stale}年，但本报告是{year}年度；如是沿用上年的文字，请更新年份和数字",
-            {"claims": CLAIMS},
+            {},
         ),
         Rule(
             RuleCode.BASIS_CITATION,

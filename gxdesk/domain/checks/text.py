@@ -16,6 +16,7 @@ from gxdesk.domain.rule import Context, Rule, evaluator, num
 from gxdesk.domain.statements import (
     APPROXIMATE,
     CARRY_YEAR,
+    CLAIMS,
     COMPARISON,
     FEES_COLLECTED,
     OTHER_SCOPE,
@@ -210,7 +211,7 @@ def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
     one of the claim's other sums (收到申请N件 is often 新收 + 上年结转); approximate figures
     (约、近、超过) and percentages are never counts. When in doubt, silence.
     """
-    claims: tuple[Claim, ...] = rule.params["claims"]
+    claims: tuple[Claim, ...] = CLAIMS
     figures: dict[int, tuple[Value | None, list[Value | None]]] = {}
     lenient = _lenient(ctx)
     for part, sentence, stance in _sentences(ctx):
@@ -243,7 +244,7 @@ def text_table(rule: Rule, ctx: Context) -> Iterator[Finding]:
 @evaluator("text_year")
 def text_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """A statement of this year's figures under last year's date (a copy left un-updated)."""
-    claims = rule.params["claims"]
+    claims = CLAIMS
     year = ctx.report.meta.year
     for part, sentence, stance in _sentences(ctx):
         if stance is not Stance.STALE:
