@@ -628,3 +628,19 @@ def test_f1_opens_the_manual_with_its_pictures(qtbot, make_window) -> None:  # t
     image = manual.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("table.png"))
     assert image is not None and not image.isNull()  # the picture is found, not a broken box
     assert window.show_manual() is manual  # one window
+
+
+def test_a_panel_built_before_the_first_check_shows_its_counts(qtbot, answers) -> None:  # type: ignore[no-untyped-def]
+    """A wide screen opens the findings panel at once, before the deferred first check; a clean
+    report's check finds nothing, and the panel must still go from 正在检查 to the counts."""
+    from gxdesk.gui.app import build_window, create_application
+
+    create_application()
+    window = build_window(str(sample("qinghe-sthjj-2025.gxr")))
+    qtbot.addWidget(window)
+    panel = window.findings_panel  # built now, the check not yet run
+    assert not window.doc.checked and panel.tally.text() == "正在检查……"
+    window.show()
+    qtbot.waitUntil(lambda: window.doc.checked)
+    assert panel.tally.text() == window.doc.tally_text() != "正在检查……"
+    window.doc.undo_stack.setClean()

@@ -85,6 +85,7 @@ class FindingsPanel(QWidget):
         buttons.addWidget(self.explain)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self._seen_checked = doc.checked
         doc.changed.connect(self._on_doc_changed)
         self.refresh()
 
@@ -103,7 +104,13 @@ class FindingsPanel(QWidget):
         ]
 
     def _on_doc_changed(self, change: Change) -> None:
-        # Only gained or lost findings, or an explanation, change what the list shows.
+        # Only gained or lost findings, an explanation, or the first check (which may find nothing,
+        # a clean report: the tally still goes from 正在检查 to the counts) change what it shows.
+        first_check = self.doc.checked and not self._seen_checked
+        self._seen_checked = self.doc.checked
+        if first_check:
+            self.refresh()
+            return
         if not change.findings_changed and not any(g is FieldGroup.EXPLANATIONS for g, _ in change.fields):
             return
         shown = tuple((f.key, f.message, self.doc.report.explanations.get(f.key, "")) for f in self.visible_findings())
