@@ -82,5 +82,15 @@ def printed(report: Report, spec: TableSpec) -> dict[tuple[int, int], tuple[int,
     return {(g.row, g.col): (g.rowspan, g.colspan, cell_text(g, spec, dict(values))) for g in spec.grid}
 
 
+def hostile(report: Report, text: str) -> Report:
+    """``text`` in every field a published view prints: name, title, preface, parts, a lead-in."""
+    report.meta.agency = text
+    report.meta.title = text
+    report.preface = text
+    report.parts = {"一": text, "五": f"（一）{text}", "六": text}
+    report.leads = {"三": text}
+    return report
+
+
 def roles(spec: TableSpec) -> dict[tuple[int, int], Role]:
     return {(g.row, g.col): g.role for g in spec.grid}

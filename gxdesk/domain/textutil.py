@@ -27,7 +27,7 @@ NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 LINE_BREAK = "\u2028"  # a line break inside a paragraph (Word's Shift+Enter), as Qt stores it
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x85\u2029\ud800-\udfff\ufffe\uffff]")
+_UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2029\ud800-\udfff\ufffe\uffff]")
 _BREAKS = str.maketrans({"\v": LINE_BREAK, "\x0c": "\n", "\x85": "\n", "\u2029": "\n"})
 
 
@@ -41,7 +41,7 @@ def clean_text(text: str) -> str:
     if not _UNCLEAN.search(text):
         return text  # the common case, fast
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    return _NOT_XML.sub("", text)
+    return _NOT_XML.sub("", text).replace("\x7f", "")  # DEL: XML holds it, nothing shows it
 
 
 def squash(text: str | None) -> str:

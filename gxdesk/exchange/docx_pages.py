@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from gxdesk.domain.cells import Value
 from gxdesk.domain.tables import Breaks, TableSpec
 from gxdesk.exchange.publication import (
-    BOTTOM_MM,
     CHARS_PER_LINE,
-    LINES_PER_PAGE,
-    PAGE_MM,
-    TOP_MM,
+    LINE_PT,
+    TYPE_H_PT,
     Ending,
     Heading,
     Paragraph,
@@ -32,8 +30,7 @@ from gxdesk.exchange.publication import (
 )
 from gxdesk.exchange.table_fit import CELL_MARGINS_TWIPS, TYPE_AREA_TWIPS, fit_columns
 
-PAGE_PT = (PAGE_MM[1] - TOP_MM - BOTTOM_MM) / 25.4 * 72
-LINE_PT = PAGE_PT / LINES_PER_PAGE
+PAGE_PT = TYPE_H_PT
 TITLE_LINE_PT = 35  # the title style's exact spacing
 # A table line at single spacing, in the table's type size: 仿宋 and 宋体 take about 1.3 em, the
 # CJK fonts that stand in for them on Linux (WPS, LibreOffice) 1.44. Erring high only cuts a table

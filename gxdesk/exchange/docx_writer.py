@@ -34,12 +34,14 @@ from gxdesk.exchange.publication import (
     BOTTOM_MM,
     CHARS_PER_LINE,
     LEFT_MM,
+    LINE_PT,
     NUMBER_BELOW_MM,
     PAGE_MM,
     PAGE_NUMBER_PT,
     RIGHT_MM,
     TITLE_PT,
     TOP_MM,
+    TYPE_W_MM,
     Heading,
     ending_lines,
     paragraphs,
@@ -51,8 +53,8 @@ from gxdesk.exchange.publication import (
 )
 from gxdesk.exchange.table_fit import LANDSCAPE_TWIPS, TYPE_AREA_TWIPS, needs_landscape
 
-LINE_TWIPS = 579  # 225 mm / 22 lines ≈ 28.95 pt: exact spacing, 22 lines a page
-TYPE_WIDTH_PT = 156 / 25.4 * 72  # the 156 mm type area
+LINE_TWIPS = int(LINE_PT * 20)  # 579: 225 mm / 22 lines, exact spacing, 22 lines a page
+TYPE_WIDTH_PT = TYPE_W_MM / 25.4 * 72  # the 156 mm type area
 # 28 characters of 三号 (16 pt) in 156 mm: each character condensed by a quarter point (15.75 pt
 # a character, 441 pt a line). A linesAndChars grid would say the same to Word, but LibreOffice
 # then gives every 16 pt character two grid cells (14 a line); condensed spacing reads the same

@@ -29,8 +29,6 @@ _HEADINGS = {
     3: "font-size:1.05em;margin:.8em 0 .5em;text-indent:2em;font-weight:bold",
 }
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9:/._@%?=&#~+-]{16,}")
-# Characters no web page should carry (C0 controls but tab and newline, lone surrogates).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def to_bytes(report: Report) -> bytes:
@@ -138,7 +136,7 @@ def _cell(g: GridCell, block: Table) -> str:
 
 def _esc(text: str) -> str:
     """Text as safe HTML: markup escaped, control characters dropped, line breaks kept."""
-    return html.escape(_CONTROL.sub("", clean_text(text)), quote=True).replace("\n", "<br>")
+    return html.escape(clean_text(text), quote=True).replace("\n", "<br>")
 
 
 def plain_text(report: Report) -> str:
@@ -161,4 +159,4 @@ def plain_text(report: Report) -> str:
             out.append("")
         elif isinstance(block, Ending):
             out.extend(["", *(text for text, _ in block.lines)])
-    return "\n".join(_CONTROL.sub("", clean_text(line)) for line in out) + "\n"
+    return "\n".join(clean_text(line) for line in out) + "\n"

@@ -30,7 +30,7 @@ from gxdesk.domain.editions.common import (
 from gxdesk.domain.report import Report
 from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import cell_id
-from gxdesk.exchange.publication import published_date
+from gxdesk.exchange.publication import ORDINAL, published_date
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,6 @@ class KeyFigures:
     results: tuple[Figure, ...]  # by kind: 予以公开 … 其他处理
     cases: tuple[Cases, ...]
     fees: tuple[Figure, ...] = field(default=())
-    has_last_year: bool = False
 
     def all_figures(self) -> list[Figure]:
         out = [f for row in self.active for f in row.figures]
@@ -98,13 +97,12 @@ class KeyFigures:
         return out + list(self.fees)
 
 
-_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
 _ASIDE = re.compile(r"（[^）]*）$")
 
 
 def short_label(label: str) -> str:
     """ "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "部分公开"."""
-    return _ASIDE.sub("", _ORDINAL.sub("", label)).strip()
+    return _ASIDE.sub("", ORDINAL.sub("", label)).strip()
 
 
 def key_figures(report: Report) -> KeyFigures:
@@ -189,7 +187,6 @@ def key_figures(report: Report) -> KeyFigures:
         results=results,
         cases=cases,
         fees=fees,
-        has_last_year=bool(last),
     )
 
 

@@ -31,6 +31,10 @@ TOP_MM, BOTTOM_MM, LEFT_MM, RIGHT_MM = 37, 35, 28, 26
 LINES_PER_PAGE = 22
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14
 NUMBER_BELOW_MM = 7
+TYPE_W_MM = PAGE_MM[0] - LEFT_MM - RIGHT_MM  # 156
+TYPE_H_MM = PAGE_MM[1] - TOP_MM - BOTTOM_MM  # 225
+TYPE_H_PT = TYPE_H_MM / 25.4 * 72
+LINE_PT = TYPE_H_PT / LINES_PER_PAGE  # exact line spacing: 22 lines fill the type area
 TITLE_CHARS = 20  # characters of 2号 (22 pt) in the 156 mm type area
 CHARS_PER_LINE = 28
 ENDING_RIGHT_CHARS = 4  # 成文日期右空四字
@@ -92,7 +96,8 @@ def print_options(report: Report) -> tuple[FontSet, bool]:
 
 
 def publication(report: Report) -> Publication:
-    """The report as published, in document order."""
+    """The report as published, in document order, its texts as every view may show them."""
+    report = report.sanitized()
     edition = edition_of(report)
     values = compute(edition, report.values, report.claimed)
     blocks: list[Block] = [*paragraphs(report.preface)]
@@ -152,12 +157,12 @@ def cell_text(g: GridCell, table: TableSpec, values: dict[str, Value | None]) ->
 # break only between their words: an ordinal such as "（五）" or "1." is one word, and the
 # two-character words these labels are made of another.
 SHORT_LABEL = 6  # characters after the ordinal; longer labels are sentences and wrap anywhere
-_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
+ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、|\d+[.．、])")
 
 
 def label_words(text: str) -> list[str]:
     """The words of a short table label (["（三）", "不予", "公开"]); ``[text]`` for any other."""
-    ordinal = _ORDINAL.match(text)
+    ordinal = ORDINAL.match(text)
     head = ordinal.group(0) if ordinal else ""
     rest = text[len(head) :]
     if not rest or len(rest) > SHORT_LABEL or not all("\u4e00" <= ch <= "\u9fff" for ch in rest):

@@ -15,9 +15,8 @@ from gxdesk.gui.writing import write_with_recovery
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
-# (key, label) of every output format, for the menu and the buttons (``exchange/formats.py``).
-EXPORT_FORMATS = tuple((f.key, f.label) for f in FORMATS)
-# Those with a button on the toolbar and the last step (the others are in the 发布 menu).
+# (key, label) of the output formats (``exchange/formats.py``) with a button of their own on the
+# toolbar and the last step (the others are in the 发布 menu).
 TOOLBAR_FORMATS = tuple((f.key, f.label) for f in FORMATS if f.on_toolbar)
 
 

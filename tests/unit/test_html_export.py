@@ -11,7 +11,7 @@ import pytest
 from helpers import balanced_report, cli, sample_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from published import TableReader, html_grid, printed, roles
+from published import TableReader, hostile, html_grid, printed, roles
 
 from gxdesk.domain.editions import edition_of
 from gxdesk.domain.editions.common import PARTS
@@ -96,15 +96,6 @@ def test_empty_parts_read_none_and_the_ending_is_printed() -> None:
 
 
 HOSTILE = '<script>alert("x")</script>&amp;<b>粗</b>=HYPERLINK("http://x")\x00\x07\ud800\u2028第二行'
-
-
-def hostile(report: Report, text: str) -> Report:
-    report.meta.agency = text
-    report.meta.title = text
-    report.preface = text
-    report.parts = {"一": text, "五": f"（一）{text}", "六": text}
-    report.leads = {"三": text}
-    return report
 
 
 def test_typed_text_never_becomes_markup() -> None:

@@ -13,6 +13,7 @@ import pytest
 from helpers import balanced_report, cli, sample_report
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from published import hostile
 
 from gxdesk.domain.editions import edition_of, get_edition
 from gxdesk.domain.editions.common import PARTS
@@ -109,10 +110,12 @@ def test_a_table_cut_repeats_its_header_and_the_cut_label(tmp_path: Path) -> Non
 def test_empty_parts_and_hostile_text(tmp_path: Path) -> None:
     report = sample_report("qinghe-sthjj-2025.gxr")
     report.parts["五"] = ""
-    report.preface = "<b>粗</b>&amp;=SUM(A1)\x00\x07控制字符\u2028第二行"
     text = re.sub(r"\s+", "", "".join(pages_text(pdf_of(report, tmp_path))))
     assert "五、存在的主要问题及改进情况无。" in text
-    assert "<b>粗</b>&amp;=SUM(A1)控制字符第二行" in text
+    typed = "<b>粗</b>&amp;=SUM(A1)\x00\x07\x7f\ud800控制字符\u2028第二行"
+    text = re.sub(r"\s+", "", "".join(pages_text(pdf_of(hostile(report, typed), tmp_path))))
+    # In the title, the 落款, the preface, the parts and the lead-in: as typed, controls dropped.
+    assert text.count("<b>粗</b>&amp;=SUM(A1)控制字符第二行") >= 5
 
 
 def test_cli_writes_the_pdf(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ part of a bitmap in the SVG; the PNG is for portals and chat apps that only take
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QRectF, QSize, Qt
@@ -15,11 +14,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from gxdesk.domain.report import Report
+from gxdesk.domain.textutil import clean_text
 from gxdesk.exchange.key_figures import Cases, Figure, KeyFigures, Row, key_figures
 from gxdesk.exchange.publication import split_name
 from gxdesk.gui.publish.headless import ensure_gui_app
 
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\ud800-\udfff\ufffe\uffff]")  # not drawable, not XML
 WIDTH = 1080
 MARGIN = 56
 INNER = WIDTH - 2 * MARGIN
@@ -52,14 +51,14 @@ class _Drawer:
     """Lays the picture out from the top; draws when given a painter, else only measures."""
 
     def __init__(self, figures: KeyFigures, painter: QPainter | None) -> None:
-        self.k = replace(figures, agency=_CONTROL.sub("", figures.agency), title=_CONTROL.sub("", figures.title))
+        self.k = replace(figures, agency=clean_text(figures.agency), title=clean_text(figures.title))
         self.p = painter
         self.y = 0
 
     # ---- primitives -------------------------------------------------------------------------
     def text(self, rect: QRect, text: str, f: QFont, color: QColor, flags: int = LEFT) -> int:
         """Draws ``text`` wrapped in ``rect``'s width; returns the height it takes."""
-        text = _CONTROL.sub("", text)
+        text = clean_text(text)
         box = QFontMetrics(f).boundingRect(QRect(rect.x(), rect.y(), rect.width(), 100_000), flags | WRAP, text)
         if self.p is not None:
             self.p.setFont(f)
@@ -324,8 +323,8 @@ def to_svg(report: Report) -> bytes:
     generator.setViewBox(QRect(0, 0, WIDTH, height))
     generator.setResolution(96)  # a CSS pixel a pixel: shown 1080 px wide
     # Qt escapes markup here but keeps control characters, which no XML may hold.
-    generator.setTitle(_CONTROL.sub("", f"{figures.title}（图解）"))
-    generator.setDescription(_CONTROL.sub("", f"{figures.agency}{figures.year}年政府信息公开工作年度报告的主要数据"))
+    generator.setTitle(clean_text(f"{figures.title}（图解）"))
+    generator.setDescription(clean_text(f"{figures.agency}{figures.year}年政府信息公开工作年度报告的主要数据"))
     painter = QPainter(generator)
     try:
         painter.fillRect(QRect(0, 0, WIDTH, height), WHITE)

@@ -38,13 +38,14 @@ from gxdesk.exchange.publication import (
     BODY_PT,
     BOTTOM_MM,
     LEFT_MM,
-    LINES_PER_PAGE,
+    LINE_PT,
     NUMBER_BELOW_MM,
-    PAGE_MM,
     PAGE_NUMBER_PT,
     RIGHT_MM,
     TITLE_PT,
     TOP_MM,
+    TYPE_H_MM,
+    TYPE_W_MM,
     Ending,
     Heading,
     Paragraph,
@@ -57,9 +58,6 @@ from gxdesk.exchange.publication import (
 )
 from gxdesk.exchange.table_fit import TYPE_AREA_TWIPS, fit_columns
 
-TYPE_W_MM = PAGE_MM[0] - LEFT_MM - RIGHT_MM
-TYPE_H_MM = PAGE_MM[1] - TOP_MM - BOTTOM_MM
-LINE_PT = TYPE_H_MM / 25.4 * 72 / LINES_PER_PAGE  # 22 lines fill the type area
 TABLE_BORDER_PT = 0.5
 CELL_PADDING_PT = 1.5
 
