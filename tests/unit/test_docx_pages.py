@@ -123,3 +123,26 @@ def test_estimate_matches_libreoffice_layout(name: str, tmp_path: Path) -> None:
             assert got_page == page and abs(got_top - top / PAGE_PT) < 0.1, (text, page, top / PAGE_PT, actual[text])
             checked += 1
     assert checked >= 5
+
+
+def test_an_unrelated_table_right_after_another_does_not_disturb_its_figures(tmp_path: Path) -> None:
+    """A clerk's own four-column table pasted straight under 表二 (only an empty paragraph
+    between) is read as rows below it: 表二's figures are still its own, none taken from it."""
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    path = tmp_path / "r.docx"
+    write(report, path)
+    document = docx.Document(str(path))
+    t2 = document.tables[0]._tbl
+    extra = document.add_table(rows=3, cols=4)
+    for r, row in enumerate((("附：其他", "数量", "金额", "备注"), ("政策解读", "999", "888", "7"), ("", "", "", ""))):
+        for c, text in enumerate(row):
+            extra.cell(r, c).text = text
+    gap = document.add_paragraph("")
+    t2.addnext(gap._p)
+    gap._p.addnext(extra._tbl)
+    document.save(str(path))
+    found = read(path)
+    for cid, value in report.values.items():
+        if cid.startswith("t2."):
+            assert found.values.get(cid) == value, cid
+    assert 999 not in found.values.values() and 888 not in found.values.values()
