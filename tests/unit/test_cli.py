@@ -151,10 +151,10 @@ def test_the_finish_step_shows_the_reminders(qtbot) -> None:  # type: ignore[no-
     from gxdesk.domain.drafting import new_report
     from gxdesk.gui.app import create_application
     from gxdesk.gui.document import ReportDocument
-    from gxdesk.gui.exports import EXPORT_FORMATS
+    from gxdesk.gui.exports import TOOLBAR_FORMATS
     from gxdesk.gui.wizard.finish_page import FinishPage
 
     create_application()
-    page = FinishPage(ReportDocument(new_report("某某县某局", 2025)), EXPORT_FORMATS)
+    page = FinishPage(ReportDocument(new_report("某某县某局", 2025)), TOOLBAR_FORMATS)
     qtbot.addWidget(page)
     assert "提醒：没有填写成文日期" in page.summary.text() and "提醒：前言没有内容" in page.summary.text()
