@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 
+from gxdesk.domain.records import record
 from gxdesk.domain.textutil import squash
 
 Value = int | Decimal
@@ -59,7 +59,7 @@ MAX_MAGNITUDE = Decimal(10) ** 12
 MAX_DIGITS = 20
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Parsed:
     """Outcome of reading one cell's text."""
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from gxdesk.domain.records import record
 from gxdesk.domain.rule import Rule
 from gxdesk.domain.tables import CellSpec, TableSpec
 
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
     from gxdesk.domain.editions.common import PartSpec
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Topic:
     """A topic part 一 must address (2021 edition), with words that show it is covered."""
 
@@ -23,7 +24,7 @@ class Topic:
     guidance: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Migration:
     """How values move from the previous edition into this one, as data.
 
@@ -37,7 +38,7 @@ class Migration:
     rows: Mapping[str, tuple[tuple[str, ...], str]] = field(default_factory=dict)  # old → (new rows, into)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Edition:
     """One edition of 政府信息公开工作年度报告格式."""
 

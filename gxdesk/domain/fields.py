@@ -6,13 +6,13 @@ importer, the project file and the sanitizer all read these declarations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import CellKind, Parsed, parse_value
 from gxdesk.domain.keys import FieldGroup
+from gxdesk.domain.records import record
 
 if TYPE_CHECKING:
     from gxdesk.domain.report import Report
@@ -28,7 +28,7 @@ class FieldKind(Enum):
     AMOUNT_YUAN = "amount_yuan"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FieldSpec:
     """One field of the report outside its tables and texts."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
 
 from gxdesk.domain.cells import Value
 from gxdesk.domain.codes import RuleCode, RuleTag, codes_with
+from gxdesk.domain.records import record
 
 
 class Severity(Enum):
@@ -27,7 +27,7 @@ class Severity(Enum):
 TODO_CODES = codes_with(RuleTag.TODO)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Finding:
     """One problem: rule code, severity, where (part, cell ids), both values and a message."""
 

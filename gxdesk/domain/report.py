@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from enum import Enum
 
 from gxdesk.domain.cells import Value
 from gxdesk.domain.editions.common import NARRATIVE_PARTS, PART_NUMERALS
+from gxdesk.domain.records import record
 
 
 class AgencyKind(Enum):
@@ -63,7 +64,7 @@ class AgencyKind(Enum):
 REPORT_TITLE_SUFFIX = "政府信息公开工作年度报告"
 
 
-@dataclass
+@record
 class Meta:
     """Basic information shown on the title, in the preface and at the end."""
 
@@ -84,7 +85,7 @@ class Meta:
         return self.title or f"{self.agency}{self.year}年{REPORT_TITLE_SUFFIX}"
 
 
-@dataclass
+@record
 class Fees:
     """Part 六 (2021 edition): 信息处理费 notices and collection, in 元."""
 
@@ -93,7 +94,7 @@ class Fees:
     collected: Decimal | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Contribution:
     """Which unit gave which value to a roll-up's summed cell."""
 
@@ -101,7 +102,7 @@ class Contribution:
     value: Value
 
 
-@dataclass
+@record
 class PriorYear:
     """Last year's numbers and text, for the cross-year rules."""
 
@@ -112,7 +113,7 @@ class PriorYear:
     agency: str = ""  # the agency last year's report named (a different one is worth a look)
 
 
-@dataclass
+@record
 class Report:
     """One annual report. ``parts[n]`` is None when the part is missing altogether."""
 

@@ -7,20 +7,21 @@ declarations apart lets the checks and the editions import them without importin
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, format_value
 from gxdesk.domain.codes import RuleCode
 from gxdesk.domain.findings import Finding, Severity
+from gxdesk.domain.records import record
 
 if TYPE_CHECKING:
     from gxdesk.domain.edition import Edition
     from gxdesk.domain.report import Report
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """One check: a stable code, an evaluator kind, its parameters and a message template."""
 
@@ -32,7 +33,7 @@ class Rule:
     params: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Context:
     """What an evaluator sees: the report, its edition, every cell's value (totals derived)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import InitVar, dataclass, field
+from dataclasses import InitVar, field
 from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, parse_value
@@ -21,6 +21,7 @@ from gxdesk.domain.fields import WORD_SETTINGS, FieldSpec
 from gxdesk.domain.fields import field as declared_field
 from gxdesk.domain.findings import Finding
 from gxdesk.domain.keys import FieldGroup, TextKey
+from gxdesk.domain.records import record
 from gxdesk.domain.report import Contribution, PriorYear, Report
 from gxdesk.domain.rules import compute, evaluate, prior_values
 from gxdesk.domain.tables import TableSpec
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from gxdesk.domain.compare import CellChange
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     """What one edit changed: cells, texts, fields, the table layout, and findings gained/lost."""
 
@@ -55,7 +56,7 @@ class Change:
         return not (self.cells or self.texts or self.fields or self.structure or self.findings_changed)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class YearPlan:
     """Moving the report to another year: the edition it needs and the tables re-keyed for it."""
 
@@ -69,7 +70,7 @@ class YearPlan:
     sources: dict[str, tuple[Contribution, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PastePlan:
     """A rectangle of clipboard text read against the table: what will change and what will not."""
 
@@ -91,7 +92,7 @@ class PastePlan:
         return "；".join(notes)
 
 
-@dataclass
+@record
 class ReportState:
     """The report and what follows from it; the one place an edit is computed."""
 

@@ -7,14 +7,15 @@ Every view — grid widget, Word table, Excel sheet, importer — reads the same
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from functools import cached_property
 
 from gxdesk.domain.cells import CellKind
+from gxdesk.domain.records import record
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Node:
     """One label of a row or column tree; leaves carry the stable id of their row/column."""
 
@@ -45,7 +46,7 @@ def group(label: str, *children: Node, id: str = "") -> Node:  # noqa: A002
     return Node(label, id, tuple(children))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CellSpec:
     """A cell that holds a number: an input, or a total computed as the sum of ``parts``."""
 
@@ -81,7 +82,7 @@ class Role(Enum):
     VALUE = "value"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GridCell:
     """One merged area of the official grid."""
 
@@ -102,7 +103,7 @@ class Breaks(Enum):
     BETWEEN_GROUPS = "groups"  # 表三: never inside a merged label group
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PrintLayout:
     """How a table is printed: Word widths and type, page breaks, Excel columns and paper."""
 
@@ -114,7 +115,7 @@ class PrintLayout:
     landscape: bool = False  # the Excel sheet's paper
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class TableSpec:
     """One statistical table of an edition."""
 
@@ -263,7 +264,7 @@ def tree_table(
     )
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     """A data column of a table-二 block; ``span`` grid columns wide."""
 
@@ -273,7 +274,7 @@ class Column:
     span: int = 1
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Block:
     """A block of table 二: caption row, header row, data rows."""
 

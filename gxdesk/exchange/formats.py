@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
+from gxdesk.domain.records import record
 from gxdesk.domain.report import Report
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutputFormat:
     key: str  # also the command-line flag: --docx
     label: str  # as the menu and the buttons say it

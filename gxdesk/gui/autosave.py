@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from gxdesk.domain.records import record
 from gxdesk.domain.report import Report
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.settings import recovery_dir
@@ -21,7 +21,7 @@ INTERVAL_MS = 60_000
 IDLE_MS = 5_000
 
 
-@dataclass
+@record
 class Recovery:
     """An autosaved copy left behind by a gxdesk that did not close normally."""
 

@@ -6,13 +6,12 @@ with the format notice character for character.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from gxdesk.domain.cells import CellKind
+from gxdesk.domain.records import record
 from gxdesk.domain.tables import Breaks, Node, PrintLayout, TableSpec, cell_id, group, leaf, tree_table
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PartSpec:
     """One of the six parts: its numeral, official heading, and headings seen in the wild."""
 
