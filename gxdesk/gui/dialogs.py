@@ -1,13 +1,17 @@
-"""Every modal question and message in one place, so tests can replace them."""
+"""Every modal question and message in one place, so tests can replace them.
+
+Qt's dialog classes are imported when a question is first asked (the start never asks one).
+"""
 
 from __future__ import annotations
 
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 FILE_FILTER = "gxdesk 报告 (*.gxr);;所有文件 (*)"
-_B = QMessageBox.StandardButton
 
 
 class Answer(Enum):
@@ -17,19 +21,22 @@ class Answer(Enum):
 
 
 def ask_save_changes(parent: QWidget | None, name: str) -> Answer:
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "gxdesk",
         f"“{name}”有尚未保存的修改，是否保存？",
-        _B.Save | _B.Discard | _B.Cancel,
+        standard.Save | standard.Discard | standard.Cancel,
         parent,
     )
-    box.button(_B.Save).setText("保存")
-    box.button(_B.Discard).setText("不保存")
-    box.button(_B.Cancel).setText("取消")
-    box.setDefaultButton(_B.Save)
+    box.button(standard.Save).setText("保存")
+    box.button(standard.Discard).setText("不保存")
+    box.button(standard.Cancel).setText("取消")
+    box.setDefaultButton(standard.Save)
     result = box.exec()
-    return {_B.Save: Answer.SAVE, _B.Discard: Answer.DISCARD}.get(_B(result), Answer.CANCEL)
+    return {standard.Save: Answer.SAVE, standard.Discard: Answer.DISCARD}.get(standard(result), Answer.CANCEL)
 
 
 def ask_restore(parent: QWidget | None, description: str) -> bool:
@@ -47,47 +54,66 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定", 
 
 
 def _yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, _B.Yes | _B.No, parent)
-    box.button(_B.Yes).setText(yes)
-    box.button(_B.No).setText(no)
-    box.setDefaultButton(_B.Yes)
-    return box.exec() == _B.Yes
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, standard.Yes | standard.No, parent)
+    box.button(standard.Yes).setText(yes)
+    box.button(standard.No).setText(no)
+    box.setDefaultButton(standard.Yes)
+    return box.exec() == standard.Yes
 
 
 def show_error(parent: QWidget | None, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, "gxdesk", text, _B.Ok, parent)
-    box.button(_B.Ok).setText("确定")
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, "gxdesk", text, standard.Ok, parent)
+    box.button(standard.Ok).setText("确定")
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Information, title, text, _B.Ok, parent)
-    box.button(_B.Ok).setText("确定")
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, standard.Ok, parent)
+    box.button(standard.Ok).setText("确定")
     box.exec()
 
 
 def open_path(parent: QWidget | None, folder: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "打开报告", folder, FILE_FILTER)
     return path
 
 
 def save_path(parent: QWidget | None, suggestion: str, file_filter: str = FILE_FILTER) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(parent, "保存", suggestion, file_filter)
     return path
 
 
 def folder_path(parent: QWidget | None, title: str, suggestion: str = "") -> str:
     """A folder the author picks (created if it does not exist yet), or "" (cancelled)."""
+    from PySide6.QtWidgets import QFileDialog
+
     return QFileDialog.getExistingDirectory(parent, title, suggestion)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
     return value if ok else None
 
 
 def ask_choice(parent: QWidget | None, title: str, label: str, options: list[str], current: int = 0) -> int | None:
     """The index of the option picked from a list, or None (cancelled)."""
+    from PySide6.QtWidgets import QInputDialog
+
     text, ok = QInputDialog.getItem(parent, title, label, options, current, False)
     return options.index(text) if ok and text in options else None
 
@@ -103,6 +129,8 @@ IMPORT_FILTER = ";;".join(
 
 
 def import_path(parent: QWidget | None, folder: str = "") -> str:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getOpenFileName(parent, "导入", folder, IMPORT_FILTER)
     return path
 
@@ -112,6 +140,9 @@ def ask_import_mode(parent: QWidget | None, source: str, suggested: str = "this"
 
     ``suggested`` is the default button (from the file's year); ``why`` says so to the author.
     """
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "导入",
@@ -119,13 +150,13 @@ def ask_import_mode(parent: QWidget | None, source: str, suggested: str = "this"
         + (f"{why}\n\n" if why else "")
         + "· 本年数据：把其中的数字和文字填入本报告（只填尚未写的文字部分）；\n"
         "· 上年报告：作为上年数据保存，用于跨年度检查，并结转“上年结转”等数字。",
-        _B.Cancel,
+        standard.Cancel,
         parent,
     )
     this = box.addButton("本年数据", QMessageBox.ButtonRole.AcceptRole)
     prior = box.addButton("上年报告", QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(prior if suggested == "prior" else this)
-    box.button(_B.Cancel).setText("取消")
+    box.button(standard.Cancel).setText("取消")
     box.exec()
     clicked = box.clickedButton()
     return "this" if clicked is this else "prior" if clicked is prior else None
@@ -139,10 +170,13 @@ def preview_import(parent: QWidget | None, plan, title: str) -> bool:  # type: i
 
 def ask_write_failed(parent: QWidget | None, text: str) -> str | None:
     """ "retry", "save_as", or None (cancel): what to do about a file that could not be written."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "无法写入文件", text, _B.Cancel, parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    standard = QMessageBox.StandardButton
+    box = QMessageBox(QMessageBox.Icon.Warning, "无法写入文件", text, standard.Cancel, parent)
     retry = box.addButton("重试", QMessageBox.ButtonRole.AcceptRole)
     save_as = box.addButton("另存为…", QMessageBox.ButtonRole.ActionRole)
-    box.button(_B.Cancel).setText("取消")
+    box.button(standard.Cancel).setText("取消")
     box.setDefaultButton(retry)
     box.exec()
     clicked = box.clickedButton()

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -38,9 +36,9 @@ from gxdesk.gui.findings.dock import FOLD_BELOW, FindingsDock
 from gxdesk.gui.publish.actions import fill_publish_menu
 from gxdesk.gui.screen import FRAME, available_area, fitted
 from gxdesk.gui.settings import load_geometry, save_geometry
+from gxdesk.gui.step_list import StepList
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import PART_STEP, STEP_TITLES, Step, StepState, step_of, step_state
-from gxdesk.gui.wrapping import WrappingDelegate
 
 if TYPE_CHECKING:
     from gxdesk.gui.findings.panel import FindingsPanel
@@ -119,7 +117,7 @@ class MainWindow(QMainWindow):
         width, height = size.width(), size.height()
         self.resize(size)
         # A heading on one line where there is room; two lines on a small screen, for the table.
-        self.step_list.setFixedWidth(max(228, min(300, available.width() // 6)) if width >= FOLD_BELOW else 180)
+        self.step_list.set_width(max(228, min(300, available.width() // 6)) if width >= FOLD_BELOW else 180)
         self.dock.fold(width < FOLD_BELOW)
         left = available.x() + max(0, (available.width() - width - FRAME.width()) // 2)
         top = available.y() + max(0, (available.height() - height - FRAME.height()) // 2)
@@ -130,17 +128,12 @@ class MainWindow(QMainWindow):
         central = QWidget()
         outer = QHBoxLayout(central)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.step_list = QListWidget()
-        self.step_list.setFixedWidth(300)
-        self.step_list.setItemDelegate(WrappingDelegate(self.step_list))
-        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.step_list.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px; }")
+        self.step_list = StepList()
         self.step_list.currentRowChanged.connect(self._on_step_list_current_row_changed)
         outer.addWidget(self.step_list)
         right = QVBoxLayout()
         self.banner = QLabel()  # says a unit's report is shown read-only
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px 16px;")
         self.banner.setVisible(False)
         right.addWidget(self.banner)
         self.stack = QStackedWidget()
@@ -277,7 +270,7 @@ class MainWindow(QMainWindow):
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step in Step:
-            self.step_list.addItem(QListWidgetItem(STEP_TITLES[step]))
+            self.step_list.add_step(STEP_TITLES[step])
         self.step_list.blockSignals(False)
         if doc.read_only:
             self.files.detach()  # nothing to autosave or recover
@@ -287,6 +280,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(not doc.read_only)
         source = doc.source.name if doc.source else ""
         self.banner.setText(f"{READ_ONLY_NOTE}。文件：{source}" if doc.read_only else "")
+        if doc.read_only and not self.banner.styleSheet():  # styled when first needed: style sheets slow a start
+            self.banner.setStyleSheet("background: #fef3c7; color: #78350f; padding: 6px 16px;")
         self.banner.setVisible(doc.read_only)
         self._refresh_status()
         self._refresh_title()

@@ -10,7 +10,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import QPushButton
 
-from gxdesk.gui.publish.actions import COPY_WEB, INFOGRAPHIC_PREVIEW, PRINT_PREVIEW, InfographicPreview
+from gxdesk.gui.publish.actions import COPY_WEB, INFOGRAPHIC_PREVIEW, PRINT_PREVIEW
+from gxdesk.gui.publish.preview import InfographicPreview
 from gxdesk.resources import sample
 
 

@@ -36,7 +36,7 @@ class FindingsDock(QDockWidget):
         self.strip = QToolButton()
         self.strip.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.strip.setToolTip("展开检查结果")
-        self.strip.setStyleSheet("QToolButton { border: none; color: #374151; padding: 4px 2px; }")
+        self.strip.setAutoRaise(True)  # no frame until pointed at
         self.strip.clicked.connect(lambda: self.fold(False))
         self.strip.setFixedWidth(STRIP_WIDTH)
         self._stack.addWidget(self.strip)

@@ -2,22 +2,9 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSpinBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gxdesk.domain.findings import Finding
 from gxdesk.gui.document import ReportDocument
@@ -40,7 +27,10 @@ class Page(QWidget):
         self.layout_.setContentsMargins(*((12, 6, 12, 4) if small_screen(self) else (16, 12, 16, 12)))
         title = QLabel(STEP_TITLES[self.step])
         title.setObjectName("pageTitle")
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        font = title.font()  # a font, not a style sheet: style sheets slow the first paint
+        font.setPointSize(16)
+        font.setBold(True)
+        title.setFont(font)
         self.layout_.addWidget(title)
         if self.hint:
             self.hint_label = FoldingHint(self.hint, folded=small_screen(self))
@@ -51,6 +41,16 @@ class Page(QWidget):
 
         The document refuses edits too; this spares the author typing that would not be kept.
         """
+        from PySide6.QtWidgets import (  # only a read-only report needs these classes: not at start
+            QAbstractButton,
+            QAbstractItemView,
+            QAbstractSpinBox,
+            QComboBox,
+            QLineEdit,
+            QPlainTextEdit,
+            QTextEdit,
+        )
+
         for widget in self.findChildren(QWidget):
             if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSpinBox)):
                 widget.setReadOnly(True)
@@ -87,17 +87,21 @@ class FoldingHint(QLabel):
         cut = first.find("。")
         self.short = first[: cut + 1] if 0 <= cut < len(first) - 1 or "\n" in text else ""
         self.setWordWrap(True)
-        self.setStyleSheet("color: #4b5563;")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.linkActivated.connect(lambda _link: self.set_folded(not self.folded))
         self.set_folded(folded and bool(self.short))
 
     def set_folded(self, folded: bool) -> None:
         self.folded = folded
-        body = html.escape(self.short if folded else self.full).replace("\n", "<br>")
+        body = _escaped(self.short if folded else self.full).replace("\n", "<br>")
         link = "展开说明 ▾" if folded else "收起 ▴"
         tail = f" <a href='fold'>{link}</a>" if self.short else ""
-        self.setText(body + tail)
+        self.setText(f"<span style='color:#4b5563'>{body}</span>{tail}")
+
+
+def _escaped(text: str) -> str:
+    """Plain text for a rich-text label (html.escape without loading html's entity tables)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def guidance_label(text: str) -> QLabel:

@@ -11,7 +11,7 @@ from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.table.model import ReportTableModel
 from gxdesk.gui.table.view import ReportTableView
-from gxdesk.gui.widgets import BoundTextEdit
+from gxdesk.gui.text_edit import BoundTextEdit
 from gxdesk.gui.wizard.base import Page
 from gxdesk.gui.wizard.steps import Step
 

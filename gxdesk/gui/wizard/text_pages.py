@@ -13,7 +13,7 @@ from gxdesk.domain.state import Change
 from gxdesk.domain.textutil import has_content, squash, topic_coverage
 from gxdesk.gui import dialogs
 from gxdesk.gui.document import ReportDocument
-from gxdesk.gui.widgets import BoundTextEdit
+from gxdesk.gui.text_edit import BoundTextEdit
 from gxdesk.gui.wizard.base import Page, guidance_label
 from gxdesk.gui.wizard.steps import Step
 
