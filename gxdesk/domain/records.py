@@ -86,8 +86,8 @@ def _initializer(cls: type, every: list[dataclasses.Field[Any]], frozen: bool) -
     _check_defaults_order(params)
     positional = tuple(f.name for f in params if not f.kw_only)
     accepted = frozenset(f.name for f in params)
-    defaults = {f.name: f.default for f in params if f.default is not _MISSING}
-    factories = {f.name: f.default_factory for f in params if f.default_factory is not _MISSING}
+    # (parameter, default, factory) for each parameter, _MISSING where it has none
+    fill: tuple[tuple[str, Any, Any], ...] = tuple((f.name, f.default, f.default_factory) for f in params)
     # (field, factory or None): what __init__ stores, in the order the fields were declared;
     # a field outside __init__ is stored only when it has a factory (a plain default stays on
     # the class), as dataclass does.
@@ -99,27 +99,40 @@ def _initializer(cls: type, every: list[dataclasses.Field[Any]], frozen: bool) -
     initvars = tuple(f.name for f in every if _is_initvar(f))
     post_init = hasattr(cls, "__post_init__")
     put = object.__setattr__ if frozen else setattr
+    # The usual call: values by position for every field, the last ones perhaps left to plain
+    # defaults. It needs no binding when the fields are exactly the positional parameters.
+    plain = tuple(f.name for f in every) == positional and not post_init
+    tail = tuple(f.default for f in params)
+    plain_from = next((i for i in range(len(tail), 0, -1) if tail[i - 1] is _MISSING), 0)
+    if any(f.default_factory is not _MISSING for f in params[plain_from:]):
+        plain = False
 
     def init(self: Any, *args: Any, **kwargs: Any) -> None:
+        if plain and not kwargs and plain_from <= len(args) <= len(positional):
+            for field_name, value in zip(positional, args + tail[len(args) :], strict=True):
+                put(self, field_name, value)
+            return
         if len(args) > len(positional):
             raise TypeError(f"{name}() takes {len(positional)} positional arguments but {len(args)} were given")
         values = dict(zip(positional, args, strict=False))
-        for key in kwargs:
-            if key in values:
-                raise TypeError(f"{name}() got multiple values for argument '{key}'")
-            if key not in accepted:
-                raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
-        values.update(kwargs)
-        for f in params:
-            if f.name not in values:
-                if f.name in defaults:
-                    values[f.name] = defaults[f.name]
-                elif f.name in factories:
-                    values[f.name] = factories[f.name]()
-                else:
-                    raise TypeError(f"{name}() missing required argument: '{f.name}'")
-        for field_name, factory in stores:
-            put(self, field_name, values[field_name] if factory is None else factory())
+        if kwargs:
+            for key in kwargs:
+                if key in values:
+                    raise TypeError(f"{name}() got multiple values for argument '{key}'")
+                if key not in accepted:
+                    raise TypeError(f"{name}() got an unexpected keyword argument '{key}'")
+            values.update(kwargs)
+        if len(values) < len(fill):
+            for param, default, factory in fill:
+                if param not in values:
+                    if default is not _MISSING:
+                        values[param] = default
+                    elif factory is not _MISSING:
+                        values[param] = factory()
+                    else:
+                        raise TypeError(f"{name}() missing required argument: '{param}'")
+        for field_name, late in stores:
+            put(self, field_name, values[field_name] if late is None else late())
         if post_init:
             self.__post_init__(*(values[v] for v in initvars))
 

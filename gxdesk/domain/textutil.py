@@ -26,7 +26,9 @@ NUMBER = r"(?:\d+|[零〇一二两三四五六七八九十百千]+)"
 
 LINE_BREAK = "\u2028"  # a line break inside a paragraph (Word's Shift+Enter), as Qt stores it
 # Characters XML 1.0 cannot hold (C0 controls but tab and newline, lone surrogates, U+FFFE/F).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Patterns are compiled (and cached by ``re``) when first used, but _UNCLEAN, which every
+# opened report needs: compiling these wide character classes is a noticeable part of a start.
+_NOT_XML = "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 _UNCLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2029\ud800-\udfff\ufffe\uffff]")
 _BREAKS = str.maketrans({"\v": LINE_BREAK, "\x0c": "\n", "\x85": "\n", "\u2029": "\n"})
 
@@ -41,7 +43,7 @@ def clean_text(text: str) -> str:
     if not _UNCLEAN.search(text):
         return text  # the common case, fast
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    return _NOT_XML.sub("", text).replace("\x7f", "")  # DEL: XML holds it, nothing shows it
+    return re.sub(_NOT_XML, "", text).replace("\x7f", "")  # DEL: XML holds it, nothing shows it
 
 
 def squash(text: str | None) -> str:
@@ -58,19 +60,19 @@ def squash(text: str | None) -> str:
 @lru_cache(maxsize=256)
 def _squash(text: str) -> str:
     # Cached: the checks run on every keystroke, over narrative that mostly has not changed.
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return re.sub(_INVISIBLE, "", unicodedata.normalize("NFKC", text))
 
 
 # White space, control characters and the invisible ones pasted from web pages (zero-width
 # space/joiners, word joiner, byte-order mark, soft hyphen): none tells two words apart.
-_INVISIBLE = re.compile("[\\s\x00-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]+")
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]")
+_INVISIBLE = "[\\s\x00-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]+"
+_HIDDEN = "[\x00-\x08\x0b-\x1f\x7f\xad\u200b-\u200d\u2060\ufeff]"
 
 
 def without_hidden(text: str) -> tuple[str, int]:
     """``text`` without the characters a reader cannot see (but line breaks and spaces), and
     how many there were — so a message never quotes two labels that look alike."""
-    return _HIDDEN.subn("", text)
+    return re.subn(_HIDDEN, "", text)
 
 
 _LABEL_MARKS = str.maketrans(
@@ -106,9 +108,9 @@ def parse_number(text: str) -> int | None:
 
 # Sub-headings inside a part, by level: （一） · 1. / 1、 · （1）
 _HEADING_PATTERNS = (
-    (2, re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
-    (3, re.compile(r"^\d+[.、．](?!\d)")),
-    (4, re.compile(r"^[（(]\d+[）)]")),
+    (2, r"^[（(][一二三四五六七八九十]+[）)]"),
+    (3, r"^\d+[.、．](?!\d)"),
+    (4, r"^[（(]\d+[）)]"),
 )
 
 
@@ -116,7 +118,7 @@ def heading_level(line: str) -> int:
     """2 for ``（一）…``, 3 for ``1.…``/``1、…``, 4 for ``（1）…``; 0 for body text."""
     line = line.strip()
     for level, pattern in _HEADING_PATTERNS:
-        if pattern.match(line):
+        if re.match(pattern, line):
             return level
     return 0
 

@@ -89,11 +89,12 @@ def build_window(path: str | None = None) -> MainWindow:
     if path:
         try:
             doc = ReportDocument(load(path), Path(path), check_later=True)
-            add_recent(path)
         except StoreError as exc:
             problem = str(exc)
-    # The rules run once the window has painted (MainWindow.showEvent): the report shows first.
+    # The rules run once the window has painted (MainWindow.paintEvent): the report shows first.
     window = MainWindow(doc or blank_document(check_later=True))
+    if doc is not None and path:
+        window.after_first_paint(lambda: add_recent(path))  # a settings write: not before the report shows
     if problem:
         dialogs.show_error(window, problem)
     elif doc is not None:

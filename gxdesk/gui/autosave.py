@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
@@ -81,7 +80,7 @@ class Autosaver(QObject):
             return False
         data = {
             "original": str(self.doc.path) if self.doc.path else None,
-            "saved_at": datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+            "saved_at": _now(),
             "report": report_to_dict(self.doc.report),
         }
         tmp = self.file.with_suffix(".tmp")
@@ -131,3 +130,9 @@ def orphans() -> list[Recovery]:
         original = Path(data["original"]) if data.get("original") else None
         found.append(Recovery(file, original, str(data.get("saved_at", "")), report))
     return found
+
+
+def _now() -> str:
+    from datetime import datetime  # imported at the first autosave, not at start
+
+    return datetime.now().strftime("%Y-%m-%d %H:%M:%S")

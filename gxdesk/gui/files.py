@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,11 +17,15 @@ from gxdesk.gui.settings import add_recent, remove_recent
 from gxdesk.store import StoreError, load, save
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from gxdesk.gui.mainwindow import MainWindow
 
 
 def default_year(today: date | None = None) -> int:
     """Reports are written in January for the year just ended."""
+    from datetime import date  # not at start: a blank report is the rarer start
+
     today = today or date.today()
     return today.year - 1 if today.month <= 6 else today.year
 

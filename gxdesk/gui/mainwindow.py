@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self._switching_comparison = False
         self.written_bar: QWidget | None = None  # 打开文档 / 打开所在文件夹 after an export
         self.manual: QDialog | None = None
+        self._after_paint: list[Callable[[], object]] = []
+        self._painted = False
         self._build_chrome()
         self.set_document(doc)
         self.fit_to_screen()
@@ -523,8 +525,19 @@ class MainWindow(QMainWindow):
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        self._painted = True
         if not self.doc.checked:  # opened with its checks left for after the first paint
             QTimer.singleShot(0, self.doc.check)
+        while self._after_paint:
+            QTimer.singleShot(0, self._after_paint.pop(0))
+
+    def after_first_paint(self, task: Callable[[], object]) -> None:
+        """Run ``task`` once the window has painted (at once if it has): chores that need not
+        hold up the first sight of the report."""
+        if self._painted:
+            QTimer.singleShot(0, task)
+        else:
+            self._after_paint.append(task)
 
     @override
     def closeEvent(self, event: QCloseEvent) -> None:
