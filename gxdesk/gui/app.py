@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from gxdesk.gui import dialogs
@@ -53,10 +53,19 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font = QFont(family)
         font.setPointSize(10)
         app.setFont(font)
-    icon = _icon_path()
-    if icon:
-        app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def show_icon() -> None:
+    """The program's icon on its windows. Set once the report shows: reading the image first
+    loads Qt's image-format plugins, a few milliseconds of the start."""
+    from PySide6.QtGui import QIcon
+
+    app = QApplication.instance()
+    icon = _icon_path()
+    if isinstance(app, QApplication) and icon and not getattr(app, "_gxdesk_icon", False):
+        app.setWindowIcon(QIcon(str(icon)))
+        app._gxdesk_icon = True  # type: ignore[attr-defined]  # once per program
 
 
 def _translation_folders() -> list[str]:
@@ -93,6 +102,7 @@ def build_window(path: str | None = None) -> MainWindow:
             problem = str(exc)
     # The rules run once the window has painted (MainWindow.paintEvent): the report shows first.
     window = MainWindow(doc or blank_document(check_later=True))
+    window.after_first_paint(show_icon)
     if doc is not None and path:
         window.after_first_paint(lambda: add_recent(path))  # a settings write: not before the report shows
     if problem:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap, QShowEvent
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from gxdesk.gui.compat import override
 
-# Room above and below a title; before it an empty icon INDENT wide, so that a title's second
-# line lines up with its first; SIDE: Qt's text margins and the icon's spacing, with some to spare.
+# Room above and below a title; before it an empty decoration INDENT wide (a clear colour
+# swatch), so that a title's second line lines up with its first; SIDE: Qt's text margins and
+# the decoration's spacing, with some to spare.
 PADDING = 7
 INDENT = 4
 SIDE = 22
@@ -34,9 +35,6 @@ class StepList(QListWidget):
         self.setFont(font)
         self.setFixedWidth(300)
         self.setIconSize(QSize(INDENT, 1))
-        blank = QPixmap(INDENT, 1)
-        blank.fill(QColor(0, 0, 0, 0))
-        self._indent = QIcon(blank)
         self._heights: dict[tuple[str, int], int] = {}  # (title, width) → row height
         self.model().dataChanged.connect(self._on_model_data_changed)
         self.verticalScrollBar().rangeChanged.connect(lambda *_: self.fit_rows())
@@ -46,7 +44,8 @@ class StepList(QListWidget):
         self.fit_rows()
 
     def add_step(self, title: str) -> None:
-        item = QListWidgetItem(self._indent, title)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.DecorationRole, QColor(0, 0, 0, 0))
         self.addItem(item)
         self._fit_item(item)
 
