@@ -527,7 +527,8 @@ def test_autosave_failure_is_said_once_and_the_work_stays(qtbot, make_window, mo
 
 def test_start_up_loads_no_word_or_excel_library() -> None:
     """The window on a report, shown: python-docx, openpyxl, lxml and the panels not on screen
-    are imported only when used (export, import, 汇总与审核, 对比上年)."""
+    are imported only when used (export, import, 汇总与审核, 对比上年), and so are the text
+    editor, the wrapping delegate, printing and the 图解 preview; no widget has a style sheet."""
     code = (
         "import sys, os, tempfile; os.environ['QT_QPA_PLATFORM'] = 'offscreen';"
         "os.environ['GXDESK_CONFIG_DIR'] = tempfile.mkdtemp();"
@@ -537,8 +538,11 @@ def test_start_up_loads_no_word_or_excel_library() -> None:
         "later = ('docx', 'openpyxl', 'lxml', 'gxdesk.exchange.docx_writer', 'gxdesk.exchange.importer',"
         " 'gxdesk.gui.office', 'gxdesk.gui.compare_panel',"
         " 'gxdesk.gui.wizard.table_page', 'gxdesk.gui.wizard.finish_page',"
-        " 'gxdesk.domain.checks', 'gxdesk.domain.compare', 'gxdesk.gui.findings.panel');"
-        "print([m for m in later if m in sys.modules]); w.doc.undo_stack.setClean()"
+        " 'gxdesk.domain.checks', 'gxdesk.domain.compare', 'gxdesk.gui.findings.panel',"
+        " 'gxdesk.gui.text_edit', 'gxdesk.gui.wrapping', 'gxdesk.gui.publish.preview', 'PySide6.QtPrintSupport');"
+        "from PySide6.QtWidgets import QWidget;"
+        "styled = [type(x).__name__ for x in w.findChildren(QWidget) if x.isVisible() and x.styleSheet()];"
+        "print([m for m in later if m in sys.modules] + styled); w.doc.undo_stack.setClean()"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
