@@ -22,8 +22,8 @@ class StepList(QListWidget):
 
     Qt sizes list rows without knowing the list's width, so each row's height is worked out
     here, from its title wrapped at that width, whenever the width, a title or the scroll bar
-    changes. (A painting delegate or a style sheet's padding would do the same at the cost of
-    ≈10 % of the program's start.)
+    changes. (A painting delegate or a style sheet's padding would do the same, at a cost of a
+    few per cent of the program's start.)
     """
 
     def __init__(self) -> None:
