@@ -62,6 +62,31 @@ class Claim:
         return _compile(self.pattern)
 
 
+class ClaimWords:
+    """Which claims may match a sentence (``Claim.may_match``), by one search for all their words.
+
+    A sentence is read against every claim on each check; testing each claim's words one by one
+    was a quarter of the checks' time after an edit. The search looks at every position for the
+    longest word starting there; a word found stands for every claim word inside it too, so no
+    occurrence is missed where words overlap (申请 inside 公开申请).
+    """
+
+    def __init__(self, claims: tuple[Claim, ...]) -> None:
+        self.claims = claims
+        words = sorted({w for c in claims for w in c.needs}, key=len, reverse=True)
+        self.always = frozenset(i for i, c in enumerate(claims) if not c.needs)
+        self.search = re.compile("(?=(" + "|".join(map(re.escape, words)) + "))") if words else None
+        self.claims_of = {w: frozenset(i for i, c in enumerate(claims) for x in c.needs if x in w) for w in words}
+
+    def candidates(self, sentence: str) -> list[int]:
+        """The indexes, in order, of the claims that may match ``sentence``."""
+        picked = set(self.always)
+        if self.search is not None:
+            for word in set(self.search.findall(sentence)):
+                picked |= self.claims_of[word]
+        return [i for i in sorted(picked) if not self.claims[i].context or self.claims[i].context in sentence]
+
+
 @cache
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern.replace("NUM", NUMBER).replace("AMT", r"(?:\d+(?:\.\d+)?)"))

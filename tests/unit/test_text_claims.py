@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from gxdesk.domain.drafting import new_report
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import evaluate
+from gxdesk.domain.statements import CLAIMS, Claim, ClaimWords
+from gxdesk.domain.textutil import squash
 
 COUNTY_GOV = ("某某县人民政府", AgencyKind.COUNTY)
 DISTRICT_GOV = ("某某市某某区人民政府", AgencyKind.COUNTY)
@@ -213,3 +217,48 @@ def test_the_year_a_figure_is_carried_to_is_not_another_year() -> None:
     report.parts = {"一": "办结12件，结转至2026年3件。", "五": "无。", "六": "无。"}
     report.values.update({"t3.r1_public.natural": 12, "t3.carry_out.natural": 5})
     assert [m for m in _text_table(report) if re.search(r"结转", m)]
+
+
+# ClaimWords finds the claims a sentence may match by one search; it must pick exactly the
+# claims Claim.may_match picks, overlapping and nested words included.
+_WORDS = ["申请", "公开申请", "申请数", "办理", "复议", "行政复议", "诉讼", "费", "收费"]
+
+
+@st.composite
+def _claims_and_sentence(draw: st.DrawFn) -> tuple[tuple[Claim, ...], str]:
+    claims = tuple(
+        Claim(
+            id=f"c{i}",
+            pattern="x",
+            cells=(),
+            needs=tuple(draw(st.lists(st.sampled_from(_WORDS), max_size=3, unique=True))),
+            context=draw(st.sampled_from(["", "全县", "申请"])),
+        )
+        for i in range(draw(st.integers(1, 8)))
+    )
+    pieces = st.sampled_from([*_WORDS, "全县", "，", "我们", "公开", "数", "请", "。"])
+    return claims, "".join(draw(st.lists(pieces, max_size=12)))
+
+
+@example(
+    (
+        (
+            Claim(id="a", pattern="x", cells=(), needs=("公开申请",)),
+            Claim(id="b", pattern="x", cells=(), needs=("申请数",)),
+        ),
+        "我们公开申请数",  # two words that overlap: a search that resumes after the first misses the second
+    )
+)
+@settings(max_examples=300)
+@given(_claims_and_sentence())
+def test_claim_words_pick_what_may_match_picks(case: tuple[tuple[Claim, ...], str]) -> None:
+    claims, sentence = case
+    expected = [i for i, claim in enumerate(claims) if claim.may_match(sentence)]
+    assert ClaimWords(claims).candidates(sentence) == expected
+
+
+def test_claim_words_on_the_real_claims() -> None:
+    words = ClaimWords(CLAIMS)
+    for case in CASES:
+        sentence = squash(case[1])
+        assert words.candidates(sentence) == [i for i, c in enumerate(CLAIMS) if c.may_match(sentence)]

@@ -25,6 +25,7 @@ from gxdesk.domain.statements import (
     THIS_YEAR,
     YEAR,
     Claim,
+    ClaimWords,
     own_scopes,
 )
 from gxdesk.domain.tables import CellSpec
@@ -180,6 +181,7 @@ class Hit:
 
 
 _HITS: dict[tuple[int, str], tuple[Hit, ...]] = {}
+_WORDS: dict[int, ClaimWords] = {}  # by the claims tuple's id, like _HITS (the tuples are module constants)
 
 
 def _hits(claims: tuple[Claim, ...], folded: str) -> tuple[Hit, ...]:
@@ -187,10 +189,12 @@ def _hits(claims: tuple[Claim, ...], folded: str) -> tuple[Hit, ...]:
     key = (id(claims), folded)
     found = _HITS.get(key)
     if found is None:
+        words = _WORDS.get(id(claims))
+        if words is None:
+            words = _WORDS[id(claims)] = ClaimWords(claims)
         out = []
-        for i, claim in enumerate(claims):
-            if not claim.may_match(folded):
-                continue
+        for i in words.candidates(folded):
+            claim = claims[i]
             regex = claim.regex
             for match in regex.finditer(folded):
                 if regex.groups and APPROXIMATE.search(folded[: match.start(1)]):
