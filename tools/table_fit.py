@@ -7,7 +7,8 @@ scaling from ``QT_SCALE_FACTOR``)::
 
 The screen loses a 40-pixel task bar, as on Windows. Prints one JSON line: the window's frame,
 whether it and 上一步/下一步 lie inside the screen, the input rows of 表三 fully in view below its
-frozen headers, and whether every column is in view without scrolling sideways.
+frozen headers, and whether every column is in view without scrolling sideways, and whether every step of the list
+on the left is in view.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ def measure(window, view) -> dict[str, object]:  # type: ignore[no-untyped-def]
         "inside": available.contains(window.frameGeometry()) and all(available.contains(b) for b in buttons),
         "rows": len(rows),
         "all_columns": view.columnViewportPosition(0) == 0 and right <= port.width(),
+        "all_steps": window.step_list.verticalScrollBar().maximum() == 0,  # the step list needs no scrolling
     }
 
 

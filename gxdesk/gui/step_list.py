@@ -9,11 +9,14 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from gxdesk.gui.compat import override
 
 # Room above and below a title; before it an empty decoration INDENT wide (a clear colour
-# swatch), so that a title's second line lines up with its first; SIDE: Qt's text margins and
-# the decoration's spacing, with some to spare.
+# swatch), so that a title's second line lines up with its first. SIDE: what Qt's item layout
+# takes beside the text: the swatch and four margins of PM_FocusFrameHMargin + 1 = 3 px (Fusion
+# and the Windows styles), measured against the style by tests/gui/test_step_list.py. Less
+# would clip a line; more wraps a title early, and on a laptop screen the extra lines push the
+# last steps out of view.
 PADDING = 7
 INDENT = 4
-SIDE = 22
+SIDE = INDENT + 4 * 3
 _FLAGS = Qt.TextFlag.TextWordWrap
 
 

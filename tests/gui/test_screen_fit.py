@@ -117,7 +117,8 @@ TOOL = Path(__file__).resolve().parents[2] / "tools" / "table_fit.py"
     ],
 )
 def test_table_three_shows_all_its_columns_and_enough_rows(tmp_path: Path, screen: str, scale: str, rows: int) -> None:
-    """The common office laptops and Windows scaling: 表三 whole in width, its rows below frozen headers."""
+    """The common office laptops and Windows scaling: 表三 whole in width, its rows below frozen
+    headers, and all nine steps in the list beside it."""
     env = {**os.environ, "QT_SCALE_FACTOR": scale, "GXDESK_CONFIG_DIR": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, str(TOOL), "--screen", screen],
@@ -132,3 +133,4 @@ def test_table_three_shows_all_its_columns_and_enough_rows(tmp_path: Path, scree
     assert fit["inside"], fit  # the window and 上一步/下一步 on the screen
     assert fit["all_columns"], fit
     assert fit["rows"] >= rows, fit
+    assert fit["all_steps"], fit

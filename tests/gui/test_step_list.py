@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from gxdesk.gui.wizard.steps import STEP_TITLES, Step
 from gxdesk.resources import SAMPLE_2021, sample
@@ -11,14 +12,28 @@ LONG = Step.APPLICATIONS  # 三、收到和处理政府信息公开申请情况
 SHORT = Step.PREFACE  # 前言
 
 
+def drawn_width(steps, item) -> int:  # type: ignore[no-untyped-def]
+    """The width Qt's style wraps the item's title in (its text rectangle less the text margins)."""
+    style = steps.style()
+    option = QStyleOptionViewItem()
+    steps.initViewItemOption(option)
+    steps.itemDelegate().initStyleOption(option, steps.indexFromItem(item))
+    option.rect = steps.visualItemRect(item)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, steps) + 1
+    return int(style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, steps).width() - 2 * margin)
+
+
 def rows_fit(steps) -> None:  # type: ignore[no-untyped-def]
-    """Every title is drawn whole: its height wrapped at its row's width fits the row."""
+    """Every row is exactly as tall as its title wrapped where Qt's style draws it, plus the
+    padding: no line clipped, and no line more than needed (an extra line on a laptop screen
+    pushes the last steps out of view)."""
+    from gxdesk.gui.step_list import PADDING
+
     flags = int(Qt.TextFlag.TextWordWrap)
     for row in range(steps.count()):
         item = steps.item(row)
-        rect = steps.visualItemRect(item)
-        needed = steps.fontMetrics().boundingRect(0, 0, rect.width() - 20, 10_000, flags, item.text()).height()
-        assert rect.height() >= needed, STEP_TITLES[Step(row)]
+        needed = steps.fontMetrics().boundingRect(0, 0, drawn_width(steps, item), 10_000, flags, item.text()).height()
+        assert steps.visualItemRect(item).height() == needed + 2 * PADDING, STEP_TITLES[Step(row)]
 
 
 def test_rows_fit_titles_at_the_lists_width(make_window) -> None:  # type: ignore[no-untyped-def]
@@ -31,6 +46,13 @@ def test_rows_fit_titles_at_the_lists_width(make_window) -> None:  # type: ignor
     steps.set_width(300)  # a big screen: rows refit (one line each where the font allows)
     rows_fit(steps)
     assert steps.visualItemRect(steps.item(int(LONG))).height() <= narrow
+    # A title that just fits on one line where Qt draws it is given one line, not two.
+    item = steps.item(int(SHORT))
+    one = steps.fontMetrics().horizontalAdvance("一")
+    for width in (180, 228, 300):
+        steps.set_width(width)
+        item.setText("一" * (drawn_width(steps, item) // one))
+        rows_fit(steps)
 
 
 def test_a_changed_title_refits_its_row(make_window) -> None:  # type: ignore[no-untyped-def]
