@@ -77,6 +77,9 @@ def test_row_by_row_with_tab_and_enter(qtbot, make_window, tmp_path: Path, year:
             press(qtbot, view, K.Key_Tab if i < len(cells) - 1 else K.Key_Return)
     values = window.doc.report.values
     assert {c: values.get(c) for c in expected} == expected
+    assert window.files.save()  # Ctrl+S: the file holds what was typed
+    saved = projectfile.load(window.doc.path).values
+    assert {c: saved.get(c) for c in expected} == expected
 
 
 @pytest.mark.parametrize("year", [2020, 2025])
@@ -94,6 +97,9 @@ def test_column_by_column_with_enter(qtbot, make_window, tmp_path: Path, year: i
         press(qtbot, view, K.Key_Return)
     values = window.doc.report.values
     assert {c: values.get(c) for c in expected} == expected
+    assert window.files.save()
+    saved = projectfile.load(window.doc.path).values
+    assert {c: saved.get(c) for c in expected} == expected
 
 
 def test_enter_after_tabs_returns_to_the_column_where_the_run_began(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
