@@ -127,6 +127,7 @@ def test_the_audit_counts_the_roster_and_names_the_rest(inbox: dict) -> None:  #
 
 def test_the_rollup_equals_the_sums_made_here_fees_from_word_included(inbox: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
     out = tmp_path / "全县.gxr"
+    before = snapshot(inbox["folder"])
     result = cli("rollup", str(out), "--from", str(inbox["folder"]), "--units", str(inbox["roster"]),
                  "--agency", COUNTY + "人民政府", "--year", str(YEAR))  # fmt: skip
     assert result.returncode == 0, result.stderr
@@ -143,6 +144,7 @@ def test_the_rollup_equals_the_sums_made_here_fees_from_word_included(inbox: dic
     with_stranger = cli("rollup", str(out), "--from", str(inbox["folder"]), "--units", str(inbox["roster"]),
                         "--agency", "x", "--year", str(YEAR), "--include", "青山市生态环境局", "--force")  # fmt: skip
     assert "已汇总 8 个单位" in with_stranger.stdout
+    assert snapshot(inbox["folder"]) == before  # the roll-ups read the inbox and wrote nothing there
 
 
 def test_audit_json_and_the_one_summary_workbook(inbox: dict, tmp_path: Path) -> None:  # type: ignore[type-arg]
