@@ -99,19 +99,8 @@ def _initializer(cls: type, every: list[dataclasses.Field[Any]], frozen: bool) -
     initvars = tuple(f.name for f in every if _is_initvar(f))
     post_init = hasattr(cls, "__post_init__")
     put = object.__setattr__ if frozen else setattr
-    # The usual call: values by position for every field, the last ones perhaps left to plain
-    # defaults. It needs no binding when the fields are exactly the positional parameters.
-    plain = tuple(f.name for f in every) == positional and not post_init
-    tail = tuple(f.default for f in params)
-    plain_from = next((i for i in range(len(tail), 0, -1) if tail[i - 1] is _MISSING), 0)
-    if any(f.default_factory is not _MISSING for f in params[plain_from:]):
-        plain = False
 
     def init(self: Any, *args: Any, **kwargs: Any) -> None:
-        if plain and not kwargs and plain_from <= len(args) <= len(positional):
-            for field_name, value in zip(positional, args + tail[len(args) :], strict=True):
-                put(self, field_name, value)
-            return
         if len(args) > len(positional):
             raise TypeError(f"{name}() takes {len(positional)} positional arguments but {len(args)} were given")
         values = dict(zip(positional, args, strict=False))

@@ -52,18 +52,14 @@ class Claim:
     # sentence without any is not searched, and the pattern is compiled only when first needed.
     needs: tuple[str, ...] = ()
 
-    def may_match(self, sentence: str) -> bool:
-        if self.context and self.context not in sentence:
-            return False
-        return not self.needs or any(word in sentence for word in self.needs)
-
     @property
     def regex(self) -> re.Pattern[str]:
         return _compile(self.pattern)
 
 
 class ClaimWords:
-    """Which claims may match a sentence (``Claim.may_match``), by one search for all their words.
+    """Which claims may match a sentence, by one search for all their words: those whose
+    ``context`` (if any) is in the sentence and one of whose ``needs`` words (if any) is.
 
     A sentence is read against every claim on each check; testing each claim's words one by one
     was a quarter of the checks' time after an edit. The search looks at every position for the

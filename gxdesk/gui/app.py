@@ -63,9 +63,8 @@ def show_icon() -> None:
 
     app = QApplication.instance()
     icon = _icon_path()
-    if isinstance(app, QApplication) and icon and not getattr(app, "_gxdesk_icon", False):
+    if isinstance(app, QApplication) and icon and app.windowIcon().isNull():
         app.setWindowIcon(QIcon(str(icon)))
-        app._gxdesk_icon = True  # type: ignore[attr-defined]  # once per program
 
 
 def _translation_folders() -> list[str]:
@@ -100,11 +99,13 @@ def build_window(path: str | None = None) -> MainWindow:
             doc = ReportDocument(load(path), Path(path), check_later=True)
         except StoreError as exc:
             problem = str(exc)
-    # The rules run once the window has painted (MainWindow.paintEvent): the report shows first.
     window = MainWindow(doc or blank_document(check_later=True))
+    # The report shows first; then the rules run (on whichever report the window holds by then:
+    # a recovered one may have replaced it), the icon is set and the recent-files list written.
+    window.after_first_paint(lambda: window.doc.check())
     window.after_first_paint(show_icon)
     if doc is not None and path:
-        window.after_first_paint(lambda: add_recent(path))  # a settings write: not before the report shows
+        window.after_first_paint(lambda: add_recent(path))
     if problem:
         dialogs.show_error(window, problem)
     elif doc is not None:

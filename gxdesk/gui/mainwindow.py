@@ -526,14 +526,12 @@ class MainWindow(QMainWindow):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         self._painted = True
-        if not self.doc.checked:  # opened with its checks left for after the first paint
-            QTimer.singleShot(0, self.doc.check)
         while self._after_paint:
             QTimer.singleShot(0, self._after_paint.pop(0))
 
     def after_first_paint(self, task: Callable[[], object]) -> None:
-        """Run ``task`` once the window has painted (at once if it has): chores that need not
-        hold up the first sight of the report."""
+        """Run ``task`` once the window has painted (at once if it has): the first check and
+        chores that need not hold up the first sight of the report."""
         if self._painted:
             QTimer.singleShot(0, task)
         else:
