@@ -165,6 +165,14 @@ def text_rules(*, document: str, wrong_citations: tuple[tuple[str, str, str], ..
             {},
         ),
         Rule(
+            RuleCode.TEXT_PERIOD,
+            "text_period",
+            ERROR,
+            "",
+            "“{snippet}”写的{what}是{stated}年，但本报告是{year}年度；请改为{year}年",
+            {},
+        ),
+        Rule(
             RuleCode.BASIS_CITATION,
             "basis_citation",
             WARNING,

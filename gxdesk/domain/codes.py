@@ -31,6 +31,7 @@ class RuleCode(StrEnum):
     T2_FEE_UNIT = "T2-FEE-UNIT"
     TEXT_TABLE = "TEXT-TABLE"
     TEXT_YEAR = "TEXT-YEAR"
+    TEXT_PERIOD = "TEXT-PERIOD"
     BASIS_CITATION = "BASIS-CITATION"
     FEE_CONSISTENCY = "FEE-CONSISTENCY"
     ROLLUP_SUM = "ROLLUP-SUM"
@@ -72,6 +73,7 @@ TAGS: dict[RuleCode, frozenset[RuleTag]] = {
     RuleCode.PRIOR_AGENCY: frozenset({RuleTag.BASIC_STEP, RuleTag.CROSS_YEAR}),
     RuleCode.TEXT_TABLE: frozenset({RuleTag.TEXT}),
     RuleCode.TEXT_YEAR: frozenset({RuleTag.TEXT}),
+    RuleCode.TEXT_PERIOD: frozenset({RuleTag.TEXT}),
     RuleCode.BASIS_CITATION: frozenset({RuleTag.TEXT}),
     RuleCode.PART1_TOPICS: frozenset({RuleTag.TEXT}),
 }

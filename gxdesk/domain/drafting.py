@@ -77,4 +77,8 @@ def new_report(agency: str, year: int, kind: AgencyKind = AgencyKind.DEPARTMENT)
 
     edition = edition_for_year(year)
     parts: dict[str, str | None] = {"一": overview_skeleton(edition), "五": problems_skeleton(), "六": ""}
-    return Report(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)
+    report = Report(Meta(agency=agency, year=year, kind=kind), edition.id, parts=parts)
+    # Drafted now, not when its step first opens: opening a step is no edit (nothing to undo),
+    # and the draft follows the basic information until the author edits it (ReportState).
+    report.preface = draft_preface(report, edition)
+    return report

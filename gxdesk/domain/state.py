@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from gxdesk.domain.cells import Value, parse_value
 from gxdesk.domain.convert import convert_values
+from gxdesk.domain.drafting import draft_preface
 from gxdesk.domain.edition import Edition
 from gxdesk.domain.editions import edition_for_year, get_edition
 from gxdesk.domain.fields import WORD_SETTINGS, FieldSpec
@@ -25,7 +26,7 @@ from gxdesk.domain.records import record
 from gxdesk.domain.report import Contribution, PriorYear, Report
 from gxdesk.domain.rules import compute, evaluate, prior_values
 from gxdesk.domain.tables import TableSpec
-from gxdesk.domain.textutil import clean_text
+from gxdesk.domain.textutil import clean_text, squash
 
 if TYPE_CHECKING:
     from gxdesk.domain.compare import CellChange
@@ -222,21 +223,46 @@ class ReportState:
         if isinstance(value, str):
             value = clean_text(value)
         spec: FieldSpec | None = declared_field(group, name)
+        drafted = self.preface_drafted()
         if spec is not None:
             spec.set(self.report, value)
         elif value in (None, ""):
             self._open_group(group).pop(name, None)
         else:
             self._open_group(group)[name] = value
-        return self._recompute(fields=frozenset({(group, name)}))
+        return self._recompute(fields=frozenset({(group, name)}), texts=self._redraft(drafted))
 
     def apply_year(self, plan: YearPlan) -> Change:
         r = self.report
         structure = plan.edition != r.edition
         changed = frozenset(r.values) | frozenset(plan.values)
+        drafted = self.preface_drafted()
         r.meta.year, r.edition = plan.year, plan.edition
         r.values, r.claimed, r.sources = dict(plan.values), dict(plan.claimed), dict(plan.sources)
-        return self._recompute(cells=changed, fields=frozenset({(FieldGroup.META, "year")}), structure=structure)
+        return self._recompute(
+            cells=changed,
+            fields=frozenset({(FieldGroup.META, "year")}),
+            texts=self._redraft(drafted),
+            structure=structure,
+        )
+
+    def preface_drafted(self) -> bool:
+        """The preface is the program's draft from the basic information, not edited since.
+
+        Told from the text itself, so undo and redo need no flag: an edit of the basic
+        information re-drafts a preface that still reads exactly as drafted from the old one.
+        """
+        preface = self.report.preface
+        return bool(preface) and squash(preface) == squash(draft_preface(self.report, self.edition))
+
+    def _redraft(self, drafted: bool) -> frozenset[TextKey]:
+        if not drafted:
+            return frozenset()
+        text = clean_text(draft_preface(self.report, self.edition))
+        if text == self.report.preface:
+            return frozenset()
+        self.report.preface = text
+        return frozenset({TextKey.PREFACE})
 
     def replace(self, report: Report) -> Change:
         """Swap in another version of the report (an import, undoing one): everything may differ."""

@@ -71,6 +71,11 @@ class CellSpec:
         bits = [*self.row[-1:], "·".join(column)]
         return "，".join(b for b in bits if b)
 
+    @property
+    def path(self) -> str:
+        """The cell named in full, as the clerk reads it off the table: row labels, then columns."""
+        return " · ".join((*self.row, *self.column[len(self.caption) :]))
+
 
 class Role(Enum):
     """What a grid cell shows."""
@@ -153,6 +158,32 @@ class TableSpec:
 
     def has(self, cell_id: str) -> bool:
         return cell_id in self._by_id
+
+    def labels_of(self, row: int, col: int) -> tuple[GridCell, ...]:
+        """The labels that name grid position (row, col): its row labels and its column headers.
+
+        Row labels are the labels left of it in its row; column headers are the header band
+        directly above it in its column (表二 repeats a caption and header rows per block).
+        """
+        here = self.owner(row, col)
+        if here is None or here.cell is None:
+            return ()
+        found: dict[tuple[int, int], GridCell] = {}
+        for c in range(here.col):
+            g = self.owner(row, c)
+            if g is not None and g.cell is None and g.role is Role.LABEL:
+                found[(g.row, g.col)] = g
+        above = False
+        for r in range(here.row - 1, -1, -1):
+            g = self.owner(r, col)
+            if g is None:
+                continue
+            if g.cell is None and g.role in (Role.HEADER, Role.CAPTION):
+                found[(g.row, g.col)] = g
+                above = True
+            elif above:
+                break  # the rows of the block above
+        return tuple(found.values())
 
     @property
     def inputs(self) -> tuple[CellSpec, ...]:

@@ -339,8 +339,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         step = Step(row)
-        page = self.page(step)
-        page.ensure_drafted()
+        self.page(step)  # built when first shown
         self.stack.setCurrentWidget(self._areas[step])
         self.back.setEnabled(step > Step.BASIC)
         self.next.setEnabled(step < Step.FINISH)

@@ -132,6 +132,7 @@ def test_check_reminds_of_a_missing_date_preface_and_ending(tmp_path) -> None:  
     from gxdesk.store import save
 
     report = new_report("某某县某局", 2025)
+    report.preface = ""  # a new report comes drafted: here the author emptied it
     path = tmp_path / "r.gxr"
     save(report, path)
     out = cli("check", str(path)).stdout
@@ -155,6 +156,8 @@ def test_the_finish_step_shows_the_reminders(qtbot) -> None:  # type: ignore[no-
     from gxdesk.gui.wizard.finish_page import FinishPage
 
     create_application()
-    page = FinishPage(ReportDocument(new_report("某某县某局", 2025)), TOOLBAR_FORMATS)
+    report = new_report("某某县某局", 2025)
+    report.preface = ""
+    page = FinishPage(ReportDocument(report), TOOLBAR_FORMATS)
     qtbot.addWidget(page)
     assert "提醒：没有填写成文日期" in page.summary.text() and "提醒：前言没有内容" in page.summary.text()

@@ -241,7 +241,18 @@ CASES: list[tuple[str, str, Callable[[Report], None], list[tuple[str, tuple[str,
         ),
         [("TEXT-REUSE", ())],
     ),
-    ("edition-year", "2019", do(lambda r: setattr(r.meta, "year", 2022)), [("EDITION-YEAR", ())]),
+    # The preface still states the sample's own period: a report moved to another year says so too.
+    ("edition-year", "2019", do(lambda r: setattr(r.meta, "year", 2022)), [("EDITION-YEAR", ()), ("TEXT-PERIOD", ())]),
+    (
+        "text-period",
+        "2021",
+        do(
+            lambda r: setattr(
+                r, "preface", f"本报告所列数据的统计期限自{r.meta.year - 1}年1月1日起至{r.meta.year - 1}年12月31日止。"
+            )
+        ),
+        [("TEXT-PERIOD", ())],
+    ),
     (
         "part-missing-and-empty",
         "2021",

@@ -265,6 +265,42 @@ def text_year(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+# A statistical period as prefaces state it: 自2025年1月1日起至2025年12月31日止, 2025年1月1日—12月31日.
+_PERIOD = re.compile(r"(\d{4})年度?的?1月1日(?:起|开始)?(?:至|到|—|–|-|－|~|～)(?:(\d{4})年)?12月31日")
+# The report named by its year in the preface: 《××局2025年政府信息公开工作年度报告》, 本报告为2025年度…
+_TITLE_YEAR = re.compile(r"(?<![\d上])(\d{4})年度?政府信息公开(?:工作)?年度报告")
+_CN_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
+
+
+def _arabic_years(text: str) -> str:
+    """二〇二五年 → 2025年 (same length: positions stay the author's)."""
+    return _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+
+
+@evaluator("text_period")
+def text_period(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """A statistical period or report year stated for another year: a preface drafted or copied
+    for another year and not updated (the 年份 offices name in their circulars)."""
+    year = ctx.report.meta.year
+    for part, text in _texts(ctx):
+        plain = _arabic_years(text)
+        found = [(m, "统计期限", {m.group(1), m.group(2) or m.group(1)}) for m in _PERIOD.finditer(plain)]
+        if part == PREFACE:
+            found += [(m, "报告年度", {m.group(1)}) for m in _TITLE_YEAR.finditer(plain)]
+        for match, what, years in found:
+            stated = sorted(int(y) for y in years if int(y) != year)
+            if not stated:
+                continue
+            snippet = text[match.start() : match.end()]
+            yield ctx.finding(
+                rule,
+                rule.template.format(snippet=snippet, what=what, stated="、".join(map(str, stated)), year=year),
+                part=part,
+                subject=snippet,
+            )
+
+
 @evaluator("basis_citation")
 def basis_citation(rule: Rule, ctx: Context) -> Iterator[Finding]:
     wrong = {tuple(w): w for w in rule.params["wrong"]}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -66,10 +66,47 @@ class FrozenPane(QTableView):
         self.setStyleSheet(main.styleSheet())
         self.setItemDelegate(VisiblePartDelegate(self._clear_area, self))
         self.setMouseTracking(True)
-        if not rows:  # a row-label pane scrolls up and down with the table
-            main.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        if not cols:  # a header pane scrolls sideways with it
-            main.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)
+        # A pane never scrolls itself: Qt's views scroll to the current cell when it changes, and
+        # the panes share the table's selection model, so a move would drag header rows out of
+        # the header band or labels beside other rows. The pane's position is the table's.
+        self.setAutoScroll(False)
+        for bar in (main.verticalScrollBar(), main.horizontalScrollBar()):
+            bar.valueChanged.connect(self._follow)
+            bar.rangeChanged.connect(self._follow)
+        for bar in (self.verticalScrollBar(), self.horizontalScrollBar()):
+            bar.valueChanged.connect(self._follow)
+            bar.rangeChanged.connect(self._follow)
+
+    @override
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        """Scrolling is the table's: the pane follows it in ``_follow``."""
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.main.wheelEvent(event)  # the wheel over a label scrolls the table, and the pane with it
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if not self.indexAt(event.position().toPoint()).isValid():
+            event.accept()
+        else:
+            super().mousePressEvent(event)  # the shared selection: the table's current cell
+        self.main.setFocus()  # keys typed after a click on a label go to the table
+
+    def _follow(self, *_: object) -> None:
+        """Hold the frozen direction at 0 and the free one at the table's position."""
+        want_v = 0 if self.rows else self.main.verticalScrollBar().value()
+        want_h = 0 if self.cols else self.main.horizontalScrollBar().value()
+        bar = self.verticalScrollBar()
+        if bar.value() != want_v:
+            bar.setValue(want_v)
+        bar = self.horizontalScrollBar()
+        if bar.value() != want_h:
+            bar.setValue(want_h)
 
     def frozen_height(self) -> int:
         return sum(self.main.rowHeight(r) for r in range(self.rows))
@@ -110,6 +147,5 @@ class FrozenPane(QTableView):
         width = self.frozen_width() if self.cols else port.width()
         height = self.frozen_height() if self.rows else port.height()
         self.setGeometry(port.x(), port.y(), min(width, port.width()), min(height, port.height()))
-        self.horizontalScrollBar().setValue(0 if self.cols else self.main.horizontalScrollBar().value())
-        self.verticalScrollBar().setValue(0 if self.rows else self.main.verticalScrollBar().value())
+        self._follow()
         self.viewport().update()

@@ -44,6 +44,7 @@ COLORS = {
 _BRUSHES = {key: QBrush(color) for key, color in COLORS.items()}
 _COMPUTED_TEXT = QBrush(QColor("#1d4e89"))
 _SWING = QBrush(QColor("#ede9fe"))
+_LIT = QBrush(QColor("#cfe0f3"))  # the labels naming the current cell, as Excel lights its headings
 _BOLD = QFont()
 _BOLD.setBold(True)
 
@@ -76,6 +77,7 @@ class ReportTableModel(QAbstractTableModel):
             pos: base | edit if g.cell and not self.spec.cell(g.cell).computed else base
             for pos, g in self.spec.owners.items()
         }
+        self._lit: frozenset[tuple[int, int]] = frozenset()
         self._labels = {
             (g.row, g.col): {role: self._label_data(g, role) for role in _ROLES} for g in self.spec.grid if not g.cell
         }
@@ -100,6 +102,14 @@ class ReportTableModel(QAbstractTableModel):
         spec = self.cell_spec(index)
         return spec is not None and not spec.computed
 
+    def light(self, index: Index) -> None:
+        """Highlight the row labels and column headers that name the cell at ``index``."""
+        labels = self.spec.labels_of(index.row(), index.column()) if index.isValid() else ()
+        lit = frozenset((g.row, g.col) for g in labels)
+        changed, self._lit = lit ^ self._lit, lit
+        for row, col in sorted(changed):
+            self.dataChanged.emit(self.index(row, col), self.index(row, col), [R.BackgroundRole])
+
     def index_of(self, cell_id: str) -> QModelIndex:
         pos = self._pos.get(cell_id)
         return self.index(*pos) if pos else QModelIndex()
@@ -115,6 +125,8 @@ class ReportTableModel(QAbstractTableModel):
         pos = (index.row(), index.column())
         label = self._labels.get(pos)
         if label is not None:
+            if role == R.BackgroundRole and pos in self._lit:
+                return _LIT
             return label.get(role)
         g = self.spec.owner(*pos)
         if g is None or g.cell is None or (g.row, g.col) != pos:

@@ -23,6 +23,7 @@ from gxdesk.gui.table.frozen import FrozenPane
 from gxdesk.gui.table.model import ReportTableModel
 
 _MOVE = QAbstractItemView.CursorAction
+Index = QModelIndex | QPersistentModelIndex
 
 
 def _wanted(rows: int, cols: int, frozen_rows: int, frozen_cols: int) -> bool:
@@ -36,6 +37,7 @@ class ReportTableView(QTableView):
     """A small spreadsheet over one official table."""
 
     message = Signal(str)
+    located = Signal(str)  # the current cell named in full, or "" on a label
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,8 +102,27 @@ class ReportTableView(QTableView):
         shapes = [(rows, 0), (0, cols), (rows, cols)]  # header band, label band, their corner
         self.panes = [FrozenPane(self, rows=r, cols=c) for r, c in dict.fromkeys(shapes) if _wanted(r, c, rows, cols)]
         for pane in self.panes:
+            pane.pressed.connect(self._on_pane_pressed)
             pane.show()
             pane.raise_()
+
+    @override
+    def currentChanged(self, current: Index, previous: Index) -> None:
+        super().currentChanged(current, previous)
+        model = self.table_model()
+        model.light(current)
+        spec = model.cell_spec(current)
+        self.located.emit(spec.path if spec is not None else "")
+
+    def location(self) -> str:
+        spec = self.table_model().cell_spec(self.currentIndex())
+        return spec.path if spec is not None else ""
+
+    def _on_pane_pressed(self) -> None:
+        """A click on a frozen label or header is a click on the table."""
+        self._tab_anchor = None
+        if self.last_message:
+            self.say("")
 
     def frozen_rows_height(self) -> int:
         return sum(self.rowHeight(r) for r in range(self.table_model().spec.header_rows))
@@ -298,6 +319,10 @@ class ReportTableView(QTableView):
         self._tab_anchor = None
         if self.last_message:
             self.say("")
+        if not self.indexAt(event.position().toPoint()).isValid():
+            self.setFocus()  # below or beside the table: the current cell stays selected, as in Excel
+            event.accept()
+            return
         super().mousePressEvent(event)
 
     @override

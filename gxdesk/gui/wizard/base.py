@@ -63,9 +63,6 @@ class Page(QWidget):
         """Select what the finding is about; False when this page cannot."""
         return False
 
-    def ensure_drafted(self) -> None:
-        """What the step writes for a new report the first time it opens (the preface's draft)."""
-
     def select_cell(self, cell_id: str) -> bool:
         """Make a table cell current (after an undo, say); False when the step has no such cell."""
         return False

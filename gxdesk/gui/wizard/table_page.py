@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from gxdesk.domain.findings import Finding
@@ -47,12 +47,21 @@ class TablePage(Page):
         self.layout_.addWidget(self.lead)
         self.model = ReportTableModel(doc, self.part)
         self.view = ReportTableView(self.model)
+        self.where = QLabel()  # the current cell in full: a figure is typed under labels the clerk can read
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setMinimumWidth(1)  # a long path is cut at the window's edge, never widens it
+        self.view.located.connect(self._on_view_located)
+        self._on_view_located(self.view.location())
+        self.layout_.addWidget(self.where)
         self.layout_.addWidget(self.view, 1)
         self.status = QLabel()
         self.status.setStyleSheet("color: #1f2937;")
         self.layout_.addWidget(self.status)
         self.status.setVisible(False)  # shown while it has something to say
         self.view.message.connect(self._on_view_message)
+
+    def _on_view_located(self, path: str) -> None:
+        self.where.setText(f"当前单元格：{path}" if path else "当前单元格：（表头或栏目名称，不能填写）")
 
     def _on_view_message(self, text: str) -> None:
         self.status.setText(text)

@@ -49,6 +49,10 @@ class PrefacePage(TextPage):
 
     def __init__(self, doc: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(doc, parent)
+        self.drafted = QLabel()  # says whether the text still follows 基本信息
+        self.drafted.setWordWrap(True)
+        self.drafted.setStyleSheet("color: #4b5563;")
+        self.side.addWidget(self.drafted)
         self.redraft = QPushButton("根据基本信息重新起草")
         self.redraft.clicked.connect(self._on_redraft_clicked)
         self.side.addWidget(self.redraft)
@@ -60,11 +64,25 @@ class PrefacePage(TextPage):
             )
         )
         self.side.addStretch(1)
+        doc.changed.connect(self._on_doc_changed)
+        self._show_drafted()
 
-    def ensure_drafted(self) -> None:
-        """A new report starts with a drafted preface the first time this step opens."""
-        if not has_content(self.doc.report.preface):
-            self.doc.set_text(self.key, draft_preface(self.doc.report, self.doc.edition))
+    def _on_doc_changed(self, change: Change) -> None:
+        if change.structure or change.fields or self.key in change.texts:
+            self._show_drafted()
+
+    def _show_drafted(self) -> None:
+        drafted = self.doc.state.preface_drafted()
+        empty = not has_content(self.doc.report.preface)
+        self.drafted.setText(
+            "✎ 根据基本信息起草：修改报告年度、机关名称、网站或联系方式时自动更新；改动文字后不再自动更新。"
+            if drafted
+            else "前言为空：可点击下方按钮根据基本信息起草。"
+            if empty
+            else ""
+        )
+        self.drafted.setVisible(drafted or empty)
+        self.redraft.setText("根据基本信息起草" if empty else "根据基本信息重新起草")
 
     def _on_redraft_clicked(self) -> None:
         draft = draft_preface(self.doc.report, self.doc.edition)
