@@ -9,7 +9,7 @@ saying exactly what changed — the views refresh only that. Undo stores the inv
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import InitVar, field
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +30,10 @@ from gxdesk.domain.textutil import clean_text, squash
 
 if TYPE_CHECKING:
     from gxdesk.domain.compare import CellChange
+
+
+# An applied edit as data: {"op": "cells" | "text" | "field" | "report", …}.
+Op = dict[str, Any]
 
 
 @record(frozen=True)
@@ -112,6 +116,9 @@ class ReportState:
     # False leaves the rules for later (``check``): a window opening a report paints first.
     check_now: InitVar[bool] = True
     checked: bool = field(init=False, default=False)
+    # Every applied edit as data (``Op``), for the recovery journal: undo and redo pass here too.
+    journal: Callable[[Op], None] | None = field(init=False, default=None, repr=False)
+    _replaying: bool = field(init=False, default=False, repr=False)
 
     def __post_init__(self, check_now: bool) -> None:
         if check_now:
@@ -206,6 +213,7 @@ class ReportState:
             else:
                 r.values[cid] = value
             r.claimed.pop(cid, None)
+        self._log({"op": "cells", "values": dict(values)})
         return self._recompute(cells=frozenset(values))
 
     def set_text(self, key: TextKey, text: str | None) -> Change:
@@ -217,6 +225,7 @@ class ReportState:
             r.parts[key.numeral] = text
         else:
             r.leads[key.numeral] = text or ""
+        self._log({"op": "text", "key": key.value, "text": text})
         return self._recompute(texts=frozenset({key}))
 
     def set_field(self, group: FieldGroup, name: str, value: Any) -> Change:
@@ -230,7 +239,10 @@ class ReportState:
             self._open_group(group).pop(name, None)
         else:
             self._open_group(group)[name] = value
-        return self._recompute(fields=frozenset({(group, name)}), texts=self._redraft(drafted))
+        texts = self._redraft(drafted)
+        # Logged once the edit is whole (the re-draft included): the journal may write the report now.
+        self._log({"op": "field", "group": group.value, "name": name, "value": value})
+        return self._recompute(fields=frozenset({(group, name)}), texts=texts)
 
     def apply_year(self, plan: YearPlan) -> Change:
         r = self.report
@@ -239,10 +251,12 @@ class ReportState:
         drafted = self.preface_drafted()
         r.meta.year, r.edition = plan.year, plan.edition
         r.values, r.claimed, r.sources = dict(plan.values), dict(plan.claimed), dict(plan.sources)
+        texts = self._redraft(drafted)
+        self._log({"op": "report", "report": r})  # rare and wide: the whole report
         return self._recompute(
             cells=changed,
             fields=frozenset({(FieldGroup.META, "year")}),
-            texts=self._redraft(drafted),
+            texts=texts,
             structure=structure,
         )
 
@@ -270,11 +284,38 @@ class ReportState:
         old_cells = frozenset(self.report.values) | frozenset(self.report.claimed)
         self.report = report
         self._prior = self._last = None
+        self._log({"op": "report", "report": report})
         cells = old_cells | frozenset(report.values) | frozenset(report.claimed) | frozenset(self.edition.cells)
         fields = frozenset((spec.group, spec.id) for spec in _all_fields()) | frozenset(
             (FieldGroup.SETTINGS, k) for k in WORD_SETTINGS
         )
         return self._recompute(cells=cells, texts=frozenset(TextKey), fields=fields, structure=structure)
+
+    def replay(self, op: Op) -> None:
+        """Apply an edit the journal recorded (recovery after a crash); the checks run later.
+
+        Raises KeyError, ValueError or TypeError for an entry that is not a valid edit.
+        """
+        self._replaying = True
+        try:
+            kind = op["op"]
+            if kind == "cells":
+                self.set_cells(op["values"])
+            elif kind == "text":
+                self.set_text(TextKey(op["key"]), op["text"])
+            elif kind == "field":
+                self.set_field(FieldGroup(op["group"]), op["name"], op["value"])
+            elif kind == "report":
+                self.replace(copy.deepcopy(op["report"]))
+            else:
+                raise ValueError(kind)
+        finally:
+            self._replaying = False
+            self.checked = False
+
+    def _log(self, op: Op) -> None:
+        if self.journal is not None and not self._replaying:
+            self.journal(op)
 
     def snapshot(self) -> Report:
         """A copy to restore later (undo of a whole-report change)."""
@@ -333,6 +374,8 @@ class ReportState:
                 for cid, v in self.values.items()
                 if old_values.get(cid) != v or type(old_values.get(cid)) is not type(v)
             }
+        if self._replaying:
+            return Change(cells=cells, texts=texts, fields=fields, structure=structure)
         self.checked = True
         before = self.findings
         self.findings = evaluate(self.report, edition, values=self.values, prior=self._prior_values())

@@ -176,7 +176,7 @@ class FileController(QObject):
             if dialogs.ask_restore(self.window, recovery.description):
                 self.restore(recovery)
                 return True
-            recovery.file.unlink(missing_ok=True)
+            recovery.remove()
         return False
 
     def restore(self, recovery: Recovery) -> None:

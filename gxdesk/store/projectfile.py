@@ -129,7 +129,7 @@ def save(report: Report, path: Path | str) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            _keep_backup(path, directory)
         replace(tmp_name, path)
         tmp_name = None
         _fsync_dir(directory)
@@ -144,6 +144,23 @@ def save(report: Report, path: Path | str) -> None:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
+
+
+def _keep_backup(path: Path, directory: Path) -> None:
+    """The previous version as ``.bak``, written as the report is: a full disk or a kill while
+    copying leaves the old ``.bak`` whole (the temp file's name is one ``remove_stale_temps`` knows)."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.bak.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as out, open(path, "rb") as src:
+            shutil.copyfileobj(src, out)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copystat(path, tmp)
+        replace(tmp, path.with_name(path.name + ".bak"))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def _default_mode() -> int:

@@ -53,6 +53,33 @@ def test_second_save_keeps_backup(qinghe: Report, tmp_path: Path) -> None:
     assert load(path).meta.agency == "改名后的机关"
 
 
+def test_a_full_disk_while_keeping_the_backup_leaves_the_old_backup_whole(
+    qinghe: Report, tmp_path: Path, monkeypatch
+) -> None:
+    """The .bak is written as the report is: temp file, then rename; a copy cut short never replaces it."""
+    import errno
+    import shutil
+
+    path = tmp_path / "r.gxr"
+    save(qinghe, path)
+    save(qinghe, path)
+    backup = (tmp_path / "r.gxr.bak").read_bytes()
+    current = path.read_bytes()
+
+    def full_disk(src, dst, length=0):  # type: ignore[no-untyped-def]
+        dst.write(src.read(4096))  # a fragment, then the disk is full
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(shutil, "copyfileobj", full_disk)
+    changed = copy.deepcopy(qinghe)
+    changed.meta.agency = "改名后的机关"
+    with pytest.raises(StoreError, match="磁盘空间不足"):
+        save(changed, path)
+    assert (tmp_path / "r.gxr.bak").read_bytes() == backup
+    assert path.read_bytes() == current
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.gxr", "r.gxr.bak"]  # no fragment left
+
+
 def test_failed_save_leaves_old_file_intact(qinghe: Report, tmp_path: Path, monkeypatch) -> None:
     path = tmp_path / "r.gxr"
     save(qinghe, path)
