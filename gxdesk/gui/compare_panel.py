@@ -44,6 +44,8 @@ class ComparePanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setIndentation(self.fontMetrics().horizontalAdvance("中"))  # the labels keep the room
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("-0000"))
         layout.addWidget(self.tree, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

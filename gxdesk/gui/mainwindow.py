@@ -457,10 +457,11 @@ class MainWindow(QMainWindow):
                 self.compare_dock = QDockWidget("对比上年", self)
                 self.compare_dock.setObjectName("compareDock")
                 self.compare_dock.setWidget(ComparePanel(self.doc))
-                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.compare_dock)
-                self.tabifyDockWidget(self.dock, self.compare_dock)
+                self.compare_dock.setMinimumWidth(self.fontMetrics().horizontalAdvance("中") * 19)
             dock = self.compare_dock
             if dock is not None:
+                if on:
+                    self._place_compare_dock(dock)
                 dock.setVisible(on)
                 if on:
                     dock.raise_()
@@ -468,6 +469,21 @@ class MainWindow(QMainWindow):
             self.doc.set_compare(on)
         finally:
             self._switching_comparison = False
+
+    def _place_compare_dock(self, dock: QDockWidget) -> None:
+        """Beside the findings: a tab of their panel, or, when they are folded to a strip (small
+        screens), a panel of its own left of the strip — a tab of a 38 px strip cannot be read."""
+        tabbed = dock in self.tabifiedDockWidgets(self.dock)
+        placed = self.dockWidgetArea(dock) is Qt.DockWidgetArea.RightDockWidgetArea and dock.parent() is self
+        if self.dock.folded or not self.dock.isVisible():
+            if tabbed or not placed:
+                self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+                self.splitDockWidget(dock, self.dock, Qt.Orientation.Horizontal)
+        elif not tabbed:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.tabifyDockWidget(self.dock, dock)
+        width = max(dock.minimumWidth(), min(self.fontMetrics().horizontalAdvance("中") * 24, self.width() // 3))
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     def open_office(self) -> OfficeWindow:
         """The 汇总与审核 window (one per main window)."""

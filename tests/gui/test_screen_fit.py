@@ -35,6 +35,21 @@ PROBE = textwrap.dedent(
             rect = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
             if not available.contains(rect) or not widget.isVisible():
                 outside.append([step.name, name, list(rect.getRect())])
+    # 检查与导出: every export button in view without scrolling the page.
+    page = window.go_to(Step.FINISH)
+    app.processEvents()
+    shown = QRect(window.stack.mapToGlobal(QPoint(0, 0)), window.stack.size())
+    for button in [*page.export_buttons.values(), page.publish]:
+        rect = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
+        if not shown.contains(rect) or not button.isVisible():
+            outside.append(["FINISH", button.text(), list(rect.getRect())])
+    # 对比上年 docks wide enough to read (at least 19 characters), whatever the findings dock does.
+    window.show_comparison(True)
+    app.processEvents()
+    em = window.fontMetrics().horizontalAdvance("中")
+    if window.compare_dock.width() < em * 19:
+        outside.append(["COMPARE", "对比上年", [window.compare_dock.width(), em]])
+    window.show_comparison(False)
     frame = window.frameGeometry()
     office = window.open_office()  # the 汇总与审核 window fits too, its buttons all on screen
     app.processEvents()
@@ -50,11 +65,18 @@ PROBE = textwrap.dedent(
 )
 
 
-@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1366, 728), (1920, 1040)])
-def test_window_and_its_buttons_lie_inside_the_screen(tmp_path: Path, width: int, height: int) -> None:
+@pytest.mark.parametrize(
+    ("width", "height", "scale"), [(1280, 720, "1"), (1366, 728, "1"), (1366, 728, "1.25"), (1920, 1040, "1")]
+)
+def test_window_and_its_buttons_lie_inside_the_screen(tmp_path: Path, width: int, height: int, scale: str) -> None:
     config = tmp_path / "screen.json"
     config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "GXDESK_CONFIG_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "GXDESK_CONFIG_DIR": str(tmp_path),
+        "QT_SCALE_FACTOR": scale,
+    }
     result = subprocess.run(
         [sys.executable, "-c", PROBE], capture_output=True, text=True, encoding="utf-8", env=env, timeout=120
     )
