@@ -20,7 +20,7 @@ from gxdesk.domain.readiness import reminders
 from gxdesk.domain.report import AgencyKind, Report
 from gxdesk.domain.rules import compute, evaluate
 from gxdesk.exchange.fonts import FONT_SETS
-from gxdesk.exchange.formats import FORMATS
+from gxdesk.exchange.formats import FORMATS, RenderError
 from gxdesk.exchange.jsonview import cells_json, finding_json
 from gxdesk.exchange.textgrid import render
 from gxdesk.store import StoreError, save
@@ -263,7 +263,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     note = f"；注意：报告还有 {errors} 个错误（gxdesk check 可查看）" if errors else ""
     for fmt, target in targets:
         # Building the file is not a disk problem: let its errors show as such.
-        data = fmt.render(report, fonts=args.fonts)
+        try:
+            data = fmt.render(report, fonts=args.fonts)
+        except RenderError as exc:
+            err(f"未导出“{target}”：{exc}；原有文件未被改动")
+            return EXIT_UNREADABLE
         if not write_out(target, partial(_write, data=data)):
             return EXIT_UNREADABLE
         print(f"已导出“{target}”{note}")

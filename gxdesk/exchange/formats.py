@@ -12,6 +12,10 @@ from gxdesk.domain.records import record
 from gxdesk.domain.report import Report
 
 
+class RenderError(ValueError):
+    """A file that cannot be made (too large for memory, say): nothing is written, the old file stays."""
+
+
 @record(frozen=True)
 class OutputFormat:
     key: str  # also the command-line flag: --docx
@@ -32,8 +36,17 @@ class OutputFormat:
         return to_bytes
 
     def render(self, report: Report, **options: Any) -> bytes:
-        """The file's content, with the options this format takes (the others ignored)."""
-        return self.writer()(report, **{k: v for k, v in options.items() if k in self.options and v is not None})
+        """The file's content, with the options this format takes (the others ignored).
+
+        Raises RenderError (a Chinese message) when the file cannot be made; never returns nothing.
+        """
+        try:
+            data = self.writer()(report, **{k: v for k, v in options.items() if k in self.options and v is not None})
+        except MemoryError:
+            raise RenderError(f"内存不足，无法生成{self.label}") from None
+        if not data:
+            raise RenderError(f"未能生成{self.label}")
+        return data
 
 
 _INFOGRAPHIC = "gxdesk.gui.publish.infographic"

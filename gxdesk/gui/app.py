@@ -47,6 +47,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
                 app.installTranslator(translator)
                 break
         app._gxdesk_translator = translator  # type: ignore[attr-defined]
+        from gxdesk.gui.file_dialog import install_completions
+
+        install_completions(app)  # after Qt's catalogue: asked first, for what it lacks
     families = set(QFontDatabase.families())
     family = next((f for f in UI_FONTS if f in families), None)
     if family:

@@ -83,24 +83,22 @@ def show_info(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def open_path(parent: QWidget | None, folder: str = "") -> str:
-    from PySide6.QtWidgets import QFileDialog
+    from gxdesk.gui.file_dialog import open_file
 
-    path, _ = QFileDialog.getOpenFileName(parent, "打开报告", folder, FILE_FILTER)
-    return path
+    return open_file(parent, "打开报告", folder, FILE_FILTER)
 
 
 def save_path(parent: QWidget | None, suggestion: str, file_filter: str = FILE_FILTER) -> str:
-    from PySide6.QtWidgets import QFileDialog
+    from gxdesk.gui.file_dialog import save_file
 
-    path, _ = QFileDialog.getSaveFileName(parent, "保存", suggestion, file_filter)
-    return path
+    return save_file(parent, "保存", suggestion, file_filter)
 
 
 def folder_path(parent: QWidget | None, title: str, suggestion: str = "") -> str:
     """A folder the author picks (created if it does not exist yet), or "" (cancelled)."""
-    from PySide6.QtWidgets import QFileDialog
+    from gxdesk.gui.file_dialog import folder
 
-    return QFileDialog.getExistingDirectory(parent, title, suggestion)
+    return folder(parent, title, suggestion)
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -129,10 +127,9 @@ IMPORT_FILTER = ";;".join(
 
 
 def import_path(parent: QWidget | None, folder: str = "") -> str:
-    from PySide6.QtWidgets import QFileDialog
+    from gxdesk.gui.file_dialog import open_file
 
-    path, _ = QFileDialog.getOpenFileName(parent, "导入", folder, IMPORT_FILTER)
-    return path
+    return open_file(parent, "导入", folder, IMPORT_FILTER)
 
 
 def ask_import_mode(parent: QWidget | None, source: str, suggested: str = "this", why: str = "") -> str | None:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from gxdesk.domain.codes import RuleTag
 from gxdesk.domain.editions.common import NARRATIVE_PARTS
 from gxdesk.exchange.atomic import write_bytes
-from gxdesk.exchange.formats import FORMATS, output_format
+from gxdesk.exchange.formats import FORMATS, RenderError, output_format
 from gxdesk.gui import dialogs
 from gxdesk.gui.writing import write_with_recovery
 
@@ -53,7 +53,11 @@ def export_report(window: MainWindow, key: str) -> Path | None:
     path = Path(chosen)
     if path.suffix.lower() != fmt.suffix:
         path = path.with_name(path.name + fmt.suffix)
-    data = fmt.render(doc.report)
+    try:
+        data = fmt.render(doc.report)
+    except RenderError as exc:
+        dialogs.show_error(window, f"未能导出：{exc}。原有文件未被改动。")
+        return None
     written = write_with_recovery(window, path, lambda p: write_bytes(p, data), fmt.file_filter)
     if written is not None:
         window.say(f"已导出到“{written}”")

@@ -111,3 +111,45 @@ def test_a_long_agency_name_breaks_between_words() -> None:
     texts = svg_texts(report)
     assert "青禾市经济技术开发区管理委员会" in texts
     assert "生态环境和城乡建设管理局（行政审批局）" in texts
+
+
+def test_a_name_of_any_length_gives_a_picture_of_a_report_s_height(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """100,000 characters of agency name: three lines of it, shortened with …, and a real image."""
+    from PySide6.QtGui import QImage
+
+    from gxdesk.store import save
+
+    report = sample_report("qinghe-sthjj-2025.gxr")
+    report.meta.agency = "青禾市生态环境局" * 12_500
+    path = tmp_path / "r.gxr"
+    save(report, path)
+    out = tmp_path / "图解.png"
+    result = cli("export", str(path), "--png", str(out))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() == 1080 and 2500 < image.height() < 6000
+    assert "…" in "".join(svg_texts(report))
+
+
+def test_a_picture_that_cannot_be_made_leaves_the_old_file(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """Qt refusing the image's memory: a Chinese message, exit 2, and the old PNG as it was."""
+    from PySide6.QtGui import QImage
+
+    import gxdesk.gui.publish.infographic as infographic
+    from gxdesk.exchange.formats import RenderError, output_format
+
+    class Refused(QImage):  # a null image, as when Qt cannot allocate the pixels
+        def __init__(self, *args: object) -> None:
+            super().__init__()
+
+    monkeypatch.setattr(infographic, "QImage", Refused)
+    with pytest.raises(RenderError, match="内存不足"):
+        output_format("png").render(sample_report("qinghe-sthjj-2025.gxr"))
+
+    from gxdesk.cli import main
+
+    out = tmp_path / "图解.png"
+    out.write_bytes(b"old picture")
+    assert main(["export", str(sample("qinghe-sthjj-2025.gxr")), "--png", str(out)]) == 2
+    assert out.read_bytes() == b"old picture"
+    assert "原有文件未被改动" in capsys.readouterr().err

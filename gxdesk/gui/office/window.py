@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QSize, Qt, QThread, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,7 +25,7 @@ from gxdesk.domain.names import canonical
 from gxdesk.domain.report import Report
 from gxdesk.domain.rollup import UNITS_SETTING, sum_units, update_rollup
 from gxdesk.exchange.collection import COLLECTION_SUFFIX, CollectionFile
-from gxdesk.gui import dialogs
+from gxdesk.gui import dialogs, file_dialog
 from gxdesk.gui.compat import override
 from gxdesk.gui.document import ReportDocument
 from gxdesk.gui.office.units_pane import UnitsPane
@@ -158,26 +157,26 @@ class OfficeWindow(QMainWindow):
         self.sources.setText("\n".join(lines))
 
     def _on_add_files_clicked(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "添加单位报告", "", "报告 (*.docx *.xlsx *.gxr);;所有文件 (*)")
+        files = file_dialog.open_files(self, "添加单位报告", "", "报告 (*.docx *.xlsx *.gxr);;所有文件 (*)")
         self.add_paths(files)
 
     def _on_add_folder_clicked(self) -> None:
-        self.add_paths([QFileDialog.getExistingDirectory(self, "添加文件夹（含子文件夹）")])
+        self.add_paths([file_dialog.folder(self, "添加文件夹（含子文件夹）")])
 
     def _on_roster_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "单位名单", "", "名单 (*.xlsx *.csv)")
+        path = file_dialog.open_file(self, "单位名单", "", "名单 (*.xlsx *.csv)")
         if path:
             self.collection.roster = path
             self._show_sources()
 
     def _on_prior_clicked(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "上年报告所在文件夹")
+        path = file_dialog.folder(self, "上年报告所在文件夹")
         if path:
             self.collection.prior.append(path)
             self._show_sources()
 
     def _on_parent_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialog.open_file(
             self, "本级（全县口径）报告：核对各单元格是否等于各单位之和", "", "报告 (*.docx *.xlsx *.gxr)"
         )
         if path:
@@ -212,7 +211,7 @@ class OfficeWindow(QMainWindow):
         self.statusBar().showMessage(f"已移除“{Path(path).name}”；重新审核后生效", 8000)
 
     def _on_open_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "打开汇总清单", "", f"汇总清单 (*{COLLECTION_SUFFIX})")
+        path = file_dialog.open_file(self, "打开汇总清单", "", f"汇总清单 (*{COLLECTION_SUFFIX})")
         if path:
             self.open_collection(Path(path))
 

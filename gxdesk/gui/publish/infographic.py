@@ -15,11 +15,15 @@ from PySide6.QtSvg import QSvgGenerator
 
 from gxdesk.domain.report import Report
 from gxdesk.domain.textutil import clean_text
+from gxdesk.exchange.formats import RenderError
 from gxdesk.exchange.key_figures import Cases, Figure, KeyFigures, Row, key_figures
 from gxdesk.exchange.publication import split_name
 from gxdesk.gui.publish.headless import ensure_gui_app
 
 WIDTH = 1080
+NAME_LINES = 3  # a longer agency name is shortened: the picture's height stays that of a report
+NOTE_CHARS = 80
+MAX_HEIGHT = 32_000  # px at 1080 wide (~130 MB of pixels at most): beyond it the picture is refused
 MARGIN = 56
 INNER = WIDTH - 2 * MARGIN
 GAP = 24
@@ -122,7 +126,7 @@ class _Drawer:
         y = top + 64
         y += self.text(QRect(MARGIN, y, INNER, 0), "一图读懂", font(30, bold=True), QColor("#fecaca"), CENTER) + 16
         # A long name breaks only between words (GB/T 9704), as in the Word title.
-        name = "\n".join(split_name(self.k.agency, INNER // 46))
+        name = "\n".join(_at_most(split_name(self.k.agency, INNER // 46), NAME_LINES))
         y += self.text(QRect(MARGIN, y, INNER, 0), name, font(44, bold=True), WHITE, CENTER) + 12
         title = f"{self.k.year}年政府信息公开工作年度报告"
         y += self.text(QRect(MARGIN, y, INNER, 0), title, font(52, bold=True), WHITE, CENTER) + 64
@@ -269,10 +273,17 @@ class _Drawer:
 
     def footer(self) -> None:
         self.y += 40
-        note = f"数据来源：《{self.k.title}》"
+        title = self.k.title if len(self.k.title) <= NOTE_CHARS else self.k.title[: NOTE_CHARS - 1] + "…"
+        note = f"数据来源：《{title}》"
         if self.k.date:
             note += f"（{self.k.date}发布）"
         self.y += self.text(QRect(MARGIN, self.y, INNER, 0), note, font(32), GREY, CENTER) + 48
+
+
+def _at_most(lines: list[str], count: int) -> list[str]:
+    if len(lines) <= count:
+        return lines
+    return [*lines[: count - 1], lines[count - 1][:-1] + "…"]
 
 
 def height_of(figures: KeyFigures) -> int:
@@ -290,7 +301,11 @@ def image(report: Report, scale: float = 1.0) -> QImage:
     ensure_gui_app()
     figures = key_figures(report)
     height = height_of(figures)
+    if height > MAX_HEIGHT:
+        raise RenderError(f"图解高度 {height} 像素，超出上限，未生成")
     img = QImage(int(WIDTH * scale), int(height * scale), QImage.Format.Format_RGB32)
+    if img.isNull():  # Qt could not allocate it: a painter on it would draw nothing
+        raise RenderError("内存不足，无法生成图解图片")
     img.fill(WHITE)
     painter = QPainter(img)
     try:
@@ -305,8 +320,10 @@ def to_png(report: Report) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image(report).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide takes str
+    saved = image(report).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide takes str
     buffer.close()
+    if not saved or not data.size():
+        raise RenderError("未能生成图解图片")
     return bytes(data.data())
 
 
@@ -314,6 +331,8 @@ def to_svg(report: Report) -> bytes:
     ensure_gui_app()
     figures = key_figures(report)
     height = height_of(figures)
+    if height > MAX_HEIGHT:
+        raise RenderError(f"图解高度 {height} 像素，超出上限，未生成")
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
