@@ -27,7 +27,7 @@ class CellKind(Enum):
 
     @property
     def decimals(self) -> int:
-        return {CellKind.AMOUNT_YUAN: 2, CellKind.AMOUNT_WAN: 4}.get(self, 0)
+        return {CellKind.AMOUNT_YUAN: 2, CellKind.AMOUNT_WAN: 6}.get(self, 0)
 
     @property
     def unit(self) -> str:
@@ -44,7 +44,7 @@ class CellKind(Enum):
             CellKind.COUNT: "不小于0的整数",
             CellKind.SIGNED: "整数（减少时写负数，如 -8）",
             CellKind.AMOUNT_YUAN: "金额（元），不小于0，最多2位小数",
-            CellKind.AMOUNT_WAN: "金额（万元），不小于0，最多4位小数",
+            CellKind.AMOUNT_WAN: "金额（万元），不小于0，最多6位小数（万元精确到分）",
         }[self]
 
 

@@ -287,7 +287,7 @@ _VALIDATION: dict[CellKind, tuple[Any, Any, str, str]] = {
     CellKind.COUNT: ("whole", "greaterThanOrEqual", "0", "请输入不小于0的整数"),
     CellKind.SIGNED: ("whole", "between", "-1000000000", "请输入整数（减少时写负数，如 -8）"),
     CellKind.AMOUNT_YUAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（元），最多2位小数"),
-    CellKind.AMOUNT_WAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（万元），最多4位小数"),
+    CellKind.AMOUNT_WAN: ("decimal", "greaterThanOrEqual", "0", "请输入不小于0的金额（万元），最多6位小数"),
 }
 
 

@@ -463,3 +463,25 @@ def test_each_unit_is_checked_against_its_own_report_of_last_year(tmp_path) -> N
     choose(again, COUNTY + "甲局", str(this_year / "甲局.gxr"))
     assert [f.code for f in unit.findings if f.code == "T3-CARRY"] == ["T3-CARRY"]
     assert unit.prior is not None and unit.checked_report().prior is unit.prior  # type: ignore[union-attr]
+
+
+def test_fees_to_the_fen_are_read_from_word_and_summed_exactly(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """万元 to the fen (six decimals, as 平潭 publishes 4166.241619): kept by the Word export, read
+    back by the audit, and summed without rounding by the roll-up."""
+    from gxdesk.exchange.docx_writer import to_bytes
+    from gxdesk.store import load
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    fees = {"青禾县财政局": Decimal("4166.241619"), "青禾县交通运输局": Decimal("0.000001")}
+    for agency, amount in fees.items():
+        report = balanced_report("2021", random.Random(len(agency)))
+        report.meta.agency, report.meta.year = agency, 2025
+        report.values["t2.b8.fees.amount"] = amount
+        (inbox / f"{agency}.docx").write_bytes(to_bytes(report))
+    out = tmp_path / "全县.gxr"
+    result = cli("rollup", str(out), "--from", str(inbox), "--agency", "青禾县人民政府", "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    assert load(out).values["t2.b8.fees.amount"] == Decimal("4166.241620")
+    audit = cli("check", str(inbox / "青禾县财政局.docx"), "--json")
+    assert "最多保留" not in audit.stdout and "CELL-BLANK" not in audit.stdout
