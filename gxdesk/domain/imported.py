@@ -57,7 +57,14 @@ class Found:
         if not self.table_editions:
             return None
         editions = list(self.table_editions.values())
-        return max(set(editions), key=editions.count)
+        most = max(editions.count(e) for e in editions)
+        tied = sorted({e for e in editions if editions.count(e) == most})
+        if len(tied) == 1:
+            return tied[0]
+        # A tie (表二 of one edition, 表三 of the other): 表二 decides, its columns differ wholly
+        # between the editions while 表三 differs in its （六） rows only (a single （六） row is
+        # how some 2021 reports print it). Never the order of a set: the verdict is the same each run.
+        return self.table_editions.get("二") if self.table_editions.get("二") in tied else tied[-1]
 
     @property
     def has_tables(self) -> bool:
