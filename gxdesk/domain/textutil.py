@@ -46,6 +46,20 @@ def clean_text(text: str) -> str:
     return re.sub(_NOT_XML, "", text).replace("\x7f", "")  # DEL: XML holds it, nothing shows it
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def displayable(text: str) -> str:
+    """Text that any file format can hold, with a file name's undecodable bytes shown as ``\\xb3``.
+
+    A name that is not UTF-8 (GBK bytes unzipped on a Linux desktop) reaches Python with its bytes
+    as lone surrogates (U+DC80–U+DCFF); they are written as the bytes they stand for.
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\x{ord(m[0]) - 0xDC00:02x}" if 0xDC80 <= ord(m[0]) <= 0xDCFF else "\ufffd", text)
+
+
 def squash(text: str | None) -> str:
     """Text for matching: full-width forms folded (NFKC), all white space removed.
 

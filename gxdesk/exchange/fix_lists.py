@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -43,8 +44,10 @@ HEADINGS = {PREFACE: "前言", **{p.numeral: p.heading for p in PARTS}}
 
 
 def file_name(unit_name: str) -> str:
-    """``清河县某局-退回修改.docx``: a name any file system takes."""
-    safe = _UNSAFE.sub("_", unit_name).strip(" .") or "单位"
+    """``清河县某局-退回修改.docx``: a name any file system takes and every file manager shows as
+    it is: no control, format (bidi overrides such as U+202E, zero-width) or surrogate characters."""
+    shown = "".join(ch for ch in unit_name if unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co", "Cn"))
+    safe = _UNSAFE.sub("_", shown).strip(" .") or "单位"
     return safe[:80] + FIX_SUFFIX
 
 

@@ -20,6 +20,7 @@ from gxdesk.domain.report import Report
 from gxdesk.domain.rollup import RollUp, describe_provenance, source_name, sum_units
 from gxdesk.domain.rule import compute
 from gxdesk.domain.tables import cell_id
+from gxdesk.domain.textutil import displayable
 from gxdesk.exchange.atomic import write_bytes
 from gxdesk.exchange.collection import OFFICE_OUTPUT
 from gxdesk.exchange.jsonview import cell_ref
@@ -103,6 +104,11 @@ def to_bytes(result: Audit, rollup: RollUp | None = None) -> bytes:
     buffer = io.BytesIO()
     rollup = rollup or rollup_of(result)
     workbook = build(result, rollup)
+    for sheet in workbook.worksheets:  # file names may hold undecodable bytes (a GBK zip unpacked)
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = displayable(cell.value)
     workbook.save(buffer)
     if rollup is None:
         return buffer.getvalue()

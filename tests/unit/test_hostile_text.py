@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 import shutil
+import sys
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -145,3 +147,36 @@ def test_libreoffice_opens_exports_of_hostile_text(tmp_path) -> None:  # type: i
     xlsx_writer.write(report, files[1])
     for source, target in ((files[0], "pdf"), (files[1], "csv")):
         assert converted(source, target, tmp_path).stat().st_size > 0
+
+
+def test_a_fix_list_file_name_holds_no_control_or_bidi_character() -> None:
+    """县公安局\\u202egpj.exe would show in a file manager as 县公安局exe.jpg: such characters go."""
+    from gxdesk.exchange.fix_lists import FIX_SUFFIX, file_name
+
+    for name in ("县公安局\u202egpj.exe", "县\u0001公安局", "县公安\u200b局", "县公安局\udcb9", "\u2066县公安局\u2069"):
+        written = file_name(name)
+        assert written.endswith(FIX_SUFFIX)
+        assert all(unicodedata.category(ch)[0] != "C" for ch in written), repr(written)
+    assert file_name("县公安局\u202egpj.exe") == "县公安局gpj.exe" + FIX_SUFFIX
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file names are UTF-16 there: no undecodable bytes")
+def test_a_gbk_file_name_is_shown_and_never_aborts_the_summary(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What unzip leaves from a Windows zip on a 信创 desktop: the name's bytes are GBK."""
+    import os
+
+    from openpyxl import load_workbook
+
+    from gxdesk.exchange.docx_writer import to_bytes
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    name = os.fsencode(inbox) + b"/" + "城管局年报.docx".encode("gbk")
+    with open(name, "wb") as handle:
+        handle.write(to_bytes(sample_report("qinghe-sthjj-2025.gxr")))
+    summary = tmp_path / "汇总.xlsx"
+    result = cli("audit", str(inbox), "--xlsx", str(summary), "--fix-lists", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    texts = [str(c.value) for ws in load_workbook(summary).worksheets for row in ws.iter_rows() for c in row if c.value]
+    # The bytes that are not UTF-8 are shown as such (\\xb3 …); the name is there, never dropped.
+    assert any(t.endswith(".docx") and "\\x" in t for t in texts), texts
