@@ -97,6 +97,13 @@ def _parse(text: object, kind: CellKind) -> Parsed:
         return Parsed(error="内容过长，不是数字")
     if raw in BLANK_MARKERS:
         return Parsed(blank_marker=raw != "")
+    annotated = _ANNOTATED.match(raw)
+    if annotated:  # 22（其中修订16件）: the figure, and its words kept as a note
+        figure = _parse(annotated["figure"], kind)
+        if figure.ok and figure.value is not None:
+            words = str(text).strip()[len(annotated["figure"]) :].strip()
+            return Parsed(figure.value, note=f"带有附注“{words}”，数字按{annotated['figure']}读取")
+        return Parsed(error=f"“{str(text).strip()}”不是数字")
     unit = next((u for u in _UNITS if raw.endswith(u) and len(raw) > len(u)), None)
     if unit:
         raw = raw[: -len(unit)]
@@ -114,6 +121,10 @@ def _parse(text: object, kind: CellKind) -> Parsed:
         number, note = number / 10000, "已由元换算为万元"
     result = check_value(number, kind)
     return Parsed(result.value, result.error, note=note) if note and result.ok else result
+
+
+# A figure with words in brackets after it, as published tables annotate: 55（含自然失效29件）.
+_ANNOTATED = re.compile(r"^(?P<figure>[^()]+?)\((?P<words>[^()]*[^\d\s.,()+-][^()]*)\)$")
 
 
 def check_value(number: Decimal, kind: CellKind) -> Parsed:

@@ -86,3 +86,23 @@ def test_amount_round_trip(amount: Decimal) -> None:
     text = format_value(amount, Y, unit=True)
     assert text.endswith("元")
     assert parse_value(text, Y).value == amount
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "words"),
+    [
+        ("22（其中修订16件）", 22, "（其中修订16件）"),
+        ("55(含自然失效29件)", 55, "(含自然失效29件)"),
+        ("3（均为自然人）", 3, "（均为自然人）"),
+    ],
+)
+def test_an_annotated_figure_is_read_with_its_words_kept(text: str, value: int, words: str) -> None:
+    """Published tables annotate figures in brackets: the figure is read, never a blank, and the words are said."""
+    parsed = parse_value(text, CellKind.COUNT)
+    assert parsed.ok and parsed.value == value
+    assert parsed.note is not None and words in parsed.note
+
+
+def test_an_unreadable_annotated_text_is_quoted_whole() -> None:
+    parsed = parse_value("约20（估计）", CellKind.COUNT)
+    assert not parsed.ok and "约20（估计）" in (parsed.error or "")

@@ -536,3 +536,27 @@ def test_a_single_other_row_gives_the_same_edition_and_sum_under_every_hash_seed
     assert len(outputs) == 1
     findings = json.loads(outputs.pop())
     assert not [f for f in findings if f["code"] in ("EDITION-YEAR", "T3-BALANCE", "T3-RESULTSUM") or f["part"] == "二"]
+
+
+def test_annotated_cells_of_a_published_table_are_read_not_blank(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """ "22（其中修订16件）" in 表二 is 22 to the audit and the roll-up, never an empty cell."""
+    from gxdesk.exchange.docx_writer import to_bytes
+    from gxdesk.resources import sample
+    from gxdesk.store import load
+
+    source = tmp_path / "source.docx"
+    source.write_bytes(to_bytes(load(sample("qinghe-sthjj-2025.gxr"))))
+    document = docx.Document(str(source))
+    row = next(r for r in document.tables[0].rows if r.cells[0].text.startswith("行政规范性文件"))
+    row.cells[1].paragraphs[0].runs[0].text = "22（其中修订16件）"
+    row.cells[2].paragraphs[0].runs[0].text = "55(含自然失效29件)"
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    document.save(str(inbox / "生态环境局.docx"))
+    findings = json.loads(cli("check", str(inbox / "生态环境局.docx"), "--json").stdout)
+    assert not [f for f in findings if f["code"] == "CELL-BLANK"]
+    out = tmp_path / "sum.gxr"
+    result = cli("rollup", str(out), "--from", str(inbox), "--agency", "青禾市人民政府", "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    values = load(out).values
+    assert (values["t2.b1.normative.made"], values["t2.b1.normative.repealed"]) == (22, 55)
