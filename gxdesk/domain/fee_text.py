@@ -23,7 +23,16 @@ _NOTICED = re.compile(
 _COLLECTED = re.compile(
     r"实(?:际)?收(?:取|到|缴)?(?:的)?(?:信息处理费|费用|金额)?(?:合计|共计|共|总计|为)?" + _NUMBER + r"(万元|元)"
 )
-_NONE = re.compile(r"(?:未|没有|无)(?:发出|收取|产生|开具)?[^。；;]{0,8}(?:信息处理费|收费通知)")
+# 全年收取政府信息公开信息处理费N元, 收取信息处理费共计N元, 在办理…申请中收取信息处理费共计N元:
+# what was collected, said without 实际.
+_COLLECTED_FEE = re.compile(
+    r"(?<!应)(?<!未)(?<!没有)收取(?:了)?(?:政府信息公开)?信息(?:\(公开\))?处理费(?:共计|合计|共|总计|为)?"
+    + _NUMBER
+    + r"(万元|元)"
+)
+_NONE = re.compile(
+    r"(?:未|没有|无)(?:发出|收取|产生|开具)?[^。；;]{0,8}(?:信息(?:\(公开\))?处理费|收费通知|任何费用)"
+)
 
 
 def fees_in_text(text: str | None) -> dict[str, Value]:
@@ -34,6 +43,8 @@ def fees_in_text(text: str | None) -> dict[str, Value]:
     out: dict[str, Value] = {}
     for key, pattern in (("notices", _NOTICES), ("noticed", _NOTICED), ("collected", _COLLECTED)):
         match = pattern.search(plain)
+        if match is None and key == "collected":
+            match = _COLLECTED_FEE.search(plain)
         if match is None:
             continue
         try:
