@@ -193,6 +193,8 @@ def cmd_rollup(args: argparse.Namespace) -> int:
     for unit in result.left_out():
         why = "不在名单上（如应计入，加 --include）" if not unit.on_roster else "按 --exclude 未计入"
         err(f"未计入：{unit.name}，{why}")
+    for unit in result.other_edition():
+        err(f"统计表不是{args.year}年度的格式，未计入：{unit.name}（{Path(unit.chosen.path).name}）")
     if result.missing:
         err("名单上未报送：" + "、".join(result.missing))
     reports = result.counted_reports()

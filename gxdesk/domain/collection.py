@@ -153,7 +153,22 @@ class Audit:
         return [u for u in self.units if self.counted(u)]
 
     def counted_reports(self) -> list[Report]:
-        return [u.chosen.report for u in self.counted_units() if u.chosen.report is not None]
+        """The reports summed: the counted units' chosen reports in the year's own edition (a unit
+        laid out in the other edition is named by ``other_edition`` and left out, never guessed)."""
+        other = {id(u) for u in self.other_edition()}
+        return [u.chosen.report for u in self.counted_units() if u.chosen.report is not None and id(u) not in other]
+
+    def other_edition(self) -> list[Unit]:
+        """Counted units whose tables are in the other edition than the year's: they cannot be summed."""
+        if self.year is None:
+            return []
+        from gxdesk.domain.editions import edition_for_year
+
+        try:
+            wanted = edition_for_year(self.year).id
+        except ValueError:
+            return []
+        return [u for u in self.counted_units() if u.chosen.report is not None and u.chosen.report.edition != wanted]
 
     def left_out(self) -> list[Unit]:
         """Units read but not counted: not on the 名单 (and not ticked in), or left out by hand."""

@@ -30,9 +30,7 @@ _COLLECTED_FEE = re.compile(
     + _NUMBER
     + r"(万元|元)"
 )
-_NONE = re.compile(
-    r"(?:未|没有|无)(?:发出|收取|产生|开具)?[^。；;]{0,8}(?:信息(?:\(公开\))?处理费|收费通知|任何费用)"
-)
+_NONE = re.compile(r"(?:未|没有|无)(?:发出|收取|产生|开具)?[^。；;]{0,8}(?:信息(?:\(公开\))?处理费|收费通知|任何费用)")
 
 
 def fees_in_text(text: str | None) -> dict[str, Value]:

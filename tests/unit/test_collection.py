@@ -560,3 +560,25 @@ def test_annotated_cells_of_a_published_table_are_read_not_blank(tmp_path) -> No
     assert result.returncode == 0, result.stderr
     values = load(out).values
     assert (values["t2.b1.normative.made"], values["t2.b1.normative.repealed"]) == (22, 55)
+
+
+def test_a_unit_in_the_other_edition_is_named_and_the_rest_summed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A roll-up never refuses the whole: a 2025 report laid out in the 2019 tables is left out by name."""
+    from gxdesk.exchange.docx_writer import to_bytes
+    from gxdesk.resources import sample
+    from gxdesk.store import load
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = load(sample("qinghe-sthjj-2025.gxr"))
+    (inbox / "生态环境局.docx").write_bytes(to_bytes(good))
+    old = load(sample("xianyou-gxj-2020.gxr"))
+    old.meta.year, old.meta.title = 2025, ""  # last year's template kept: the 2019 tables under a 2025 title
+    (inbox / "工信局.docx").write_bytes(to_bytes(old))
+    out = tmp_path / "sum.gxr"
+    result = cli("rollup", str(out), "--from", str(inbox), "--agency", "青禾市人民政府", "--year", "2025")
+    assert result.returncode == 0, result.stderr
+    assert "未计入" in result.stderr and old.meta.agency in result.stderr
+    summed = load(out)
+    assert summed.settings["rollup_units"] == good.meta.agency
+    assert summed.values["t3.new.natural"] == good.values["t3.new.natural"]
