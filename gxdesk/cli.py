@@ -242,10 +242,15 @@ def _load_any(name: str, year: int | None) -> Report:
     """A .gxr, or a received .xlsx/.docx audited as a temporary report."""
     if not name.lower().endswith((".xlsx", ".xlsm", ".docx")):
         return load_report(name)
-    from gxdesk.exchange.audit import audit_report
+    from gxdesk.exchange.audit import AuditError, audit_report
     from gxdesk.exchange.importer import read
 
-    return audit_report(read(name), year)
+    try:
+        return audit_report(read(name), year)
+    except AuditError as exc:
+        if exc.needs_year:
+            raise AuditError(f"{exc}，请用 --year 指定", needs_year=True) from None
+        raise
 
 
 def cmd_export(args: argparse.Namespace) -> int:

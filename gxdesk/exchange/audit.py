@@ -10,7 +10,12 @@ from gxdesk.domain.report import AgencyKind, Meta, Report
 
 
 class AuditError(ValueError):
-    """The file cannot be audited as it is (the message says what to add)."""
+    """The file cannot be audited as it is. The message is for the window too: no command-line
+    flag in it (the command line adds its own hint)."""
+
+    def __init__(self, message: str, *, needs_year: bool = False) -> None:
+        super().__init__(message)
+        self.needs_year = needs_year
 
 
 def audit_report(found: Found, year: int | None = None) -> Report:
@@ -18,7 +23,8 @@ def audit_report(found: Found, year: int | None = None) -> Report:
     year = found.year or year
     if year is None:
         raise AuditError(
-            f"无法从“{found.source}”确定报告年度（文件中没有“××××年政府信息公开工作年度报告”标题），请用 --year 指定"
+            f"无法从“{found.source}”确定报告年度（文件中没有“××××年政府信息公开工作年度报告”标题）",
+            needs_year=True,
         )
     try:
         edition = EDITIONS[found.edition] if found.edition else edition_for_year(year)

@@ -161,3 +161,13 @@ def test_the_finish_step_shows_the_reminders(qtbot) -> None:  # type: ignore[no-
     page = FinishPage(ReportDocument(report), TOOLBAR_FORMATS)
     qtbot.addWidget(page)
     assert "提醒：没有填写成文日期" in page.summary.text() and "提醒：前言没有内容" in page.summary.text()
+
+
+def test_the_missing_year_message_names_a_flag_only_on_the_command_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The window shows the same reason as the command line, without command-line flags in it."""
+    from gxdesk.domain.imported import Found
+    from gxdesk.exchange.audit import AuditError, audit_report
+
+    with pytest.raises(AuditError) as caught:
+        audit_report(Found(source="附件2.docx"))
+    assert "--" not in str(caught.value) and "确定报告年度" in str(caught.value)
