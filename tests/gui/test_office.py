@@ -304,12 +304,18 @@ def test_the_roster_gates_the_sum_and_a_near_name_can_be_confirmed(qtbot, make_w
     rows = {office.units.table.item(r, 1).text(): r for r in range(office.units.table.rowCount())}
     assert office.units.table.item(rows["外市某局"], 0).checkState() == Qt.CheckState.Unchecked
     assert office.units.table.item(rows["外市某局"], 2).text() == "不在名单"
-    # The filter shows one status at a time, with its count.
+    # The filter shows one status at a time, with its count; the findings pane never speaks of a
+    # unit the filter hides.
+    office.units.table.selectRow(next(r for name, r in rows.items() if name != "外市某局" and name in reports))
+    assert office.units.findings.topLevelItemCount() or office.units.selected_row() is not None
     labels = [office.units.filter.itemText(i) for i in range(office.units.filter.count())]
     assert "不在名单（1）" in labels or "不在名单（2）" in labels
     office.units.filter.setCurrentIndex(next(i for i, t in enumerate(labels) if t.startswith("不在名单")))
     shown = [r for r in range(office.units.table.rowCount()) if not office.units.table.isRowHidden(r)]
     assert all(office.units.table.item(r, 2).text() == "不在名单" for r in shown)
+    assert office.units.selected_row() is None and office.units.findings.topLevelItemCount() == 0, [
+        office.units.findings.topLevelItem(i).text(2) for i in range(office.units.findings.topLevelItemCount())
+    ]
     office.units.filter.setCurrentIndex(0)
     # Ticking the stranger in counts it; the collection file remembers.
     office.units.table.item(rows["外市某局"], 0).setCheckState(Qt.CheckState.Checked)

@@ -122,7 +122,9 @@ class UnitsPane(QSplitter):
         self.missing.setStyleSheet("color: #b91c1c;")
         notes.addWidget(self.missing)
         self.addWidget(below)
-        for index, stretch in enumerate((5, 2, 0)):  # the unit list gets the room
+        # At least six rows of findings, also on a 1366×768 laptop.
+        self.findings.setMinimumHeight(self.findings.fontMetrics().height() * 7 + 30)
+        for index, stretch in enumerate((3, 2, 0)):  # the unit list gets most of the room
             self.setStretchFactor(index, stretch)
 
     # ---- rows ----------------------------------------------------------------------------
@@ -200,6 +202,11 @@ class UnitsPane(QSplitter):
             item = self.table.item(row, 2)
             status = item.text() if item is not None else ""
             self.table.setRowHidden(row, wanted is not None and status != wanted.label)
+        # The view leaves hidden rows out of its selection, the selection model does not.
+        selected = {i.row() for i in self.table.selectionModel().selectedIndexes()}
+        if any(self.table.isRowHidden(r) for r in selected):
+            self.table.clearSelection()  # the findings below never speak of a unit the list hides
+            self._on_table_item_selection_changed()
 
     def unit_at(self, row: int) -> Unit | None:
         """The unit of a row; None for a unit that sent nothing."""

@@ -36,7 +36,7 @@ from gxdesk.gui.writing import write_with_recovery
 if TYPE_CHECKING:
     from gxdesk.gui.mainwindow import MainWindow
 
-PREFERRED_SIZE = QSize(1200, 760)
+PREFERRED_SIZE = QSize(1560, 900)  # as the author's window: a 1080p screen shows the findings in full
 MINIMUM_SIZE = QSize(900, 520)
 
 
