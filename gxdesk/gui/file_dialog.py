@@ -76,7 +76,7 @@ def size_text(size: int) -> str:
     return f"{value:.1f} {unit}"
 
 
-class ChineseDates(QIdentityProxyModel):
+class ChineseFileList(QIdentityProxyModel):
     """The dialog's list with dates as 2026-12-08 14:30 and sizes as 15.2 KB."""
 
     @override
@@ -96,7 +96,7 @@ def _native() -> bool:
 
 
 def _run(dialog: QFileDialog) -> list[str]:
-    dialog.setProxyModel(ChineseDates(dialog))
+    dialog.setProxyModel(ChineseFileList(dialog))
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
     for view in dialog.findChildren(QTreeView):
         view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -72,12 +72,12 @@ def replay(report: Report, journal: Path, after: int) -> tuple[Report, int]:
         try:
             entry = json.loads(line.decode("utf-8"))
             seq = entry.pop("seq")
-            if not isinstance(seq, int) or seq <= last:
-                if isinstance(seq, int) and seq <= after:
-                    continue  # already in the base
+            if not isinstance(seq, int):
                 break
+            if seq <= after:
+                continue  # already in the base
             if seq != last + 1:
-                break  # a gap: the edits after it would land on the wrong report
+                break  # a gap or a repeat: the edits after it would land on the wrong report
             state.replay(_in(entry))
         except Exception:  # any line that cannot be read or applied ends the replay; what came before stands
             break

@@ -2,8 +2,9 @@
 
 The kill test runs the document and its autosaver in a child process that makes a change every
 100 ms without pause, kills it (SIGKILL) at random moments, and recovers as the next start
-would: every change made more than a second before the kill is back, and the recovered report
-is always one the author actually had.
+would: every change the child had reported as made is back (the journal is written before the
+change is reported, so no clock decides the verdict and a loaded machine cannot flake it), and
+the recovered report is always one the author actually had.
 """
 
 from __future__ import annotations
@@ -98,19 +99,17 @@ def test_a_kill_during_continuous_typing_loses_at_most_a_second(tmp_path: Path) 
         assert child.stdout is not None
         first = child.stdout.readline().strip()
         assert first == "ready", child.stderr.read() if child.stderr else ""
-        made: list[tuple[float, int]] = []
-        kill_at = time.monotonic() + rng.uniform(0.3, 2.5)
+        made: list[int] = []
+        kill_at = time.monotonic() + rng.uniform(0.3, 2.5)  # when to kill, not a verdict
         os.set_blocking(child.stdout.fileno(), False)
         while time.monotonic() < kill_at:
             line = child.stdout.readline()
             if line.strip().isdigit():
-                made.append((time.monotonic(), int(line)))
+                made.append(int(line))
             else:
                 time.sleep(0.005)
-        killed = time.monotonic()
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
-        older = [n for at, n in made if at <= killed - 1.0]
         os.environ["GXDESK_CONFIG_DIR"] = str(config)
         try:
             found = orphans()
@@ -120,7 +119,7 @@ def test_a_kill_during_continuous_typing_loses_at_most_a_second(tmp_path: Path) 
             continue
         assert len(found) == 1, f"moment {moment}: no recovery offered after {len(made)} changes"
         n = recovered_count(found[0].report)
-        assert n >= max(older, default=0), f"moment {moment}: recovered {n} of {made[-1][1]}, owed {max(older)}"
+        assert n >= made[-1], f"moment {moment}: recovered {n} changes, {made[-1]} were reported made"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -162,6 +161,6 @@ def test_the_journal_replays_to_the_report_the_author_has(qapp, edits) -> None: 
     if saver.file.exists():
         assert len(recovered) == 1
         assert report_to_dict(recovered[0].report) == report_to_dict(doc.report)
-    else:
-        assert not edits or not doc.is_modified or not recovered
+    else:  # nothing was ever journaled (no edit changed anything): nothing to offer
+        assert not recovered
     saver.close()

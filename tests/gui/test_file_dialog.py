@@ -18,7 +18,7 @@ def test_every_label_and_column_of_the_dialog_is_chinese(qtbot, tmp_path: Path) 
     report = tmp_path / "报告.gxr"
     report.write_bytes(b"x" * 15_600)
     dialog = file_dialog._dialog(None, "打开报告", str(tmp_path), "gxdesk 报告 (*.gxr)")
-    dialog.setProxyModel(file_dialog.ChineseDates(dialog))
+    dialog.setProxyModel(file_dialog.ChineseFileList(dialog))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: any(v.model().rowCount(v.rootIndex()) for v in dialog.findChildren(QTreeView)))

@@ -178,3 +178,19 @@ def test_an_edit_repaints_only_the_cells_it_changed(qtbot, make_window) -> None:
     changed.clear()
     window.doc.set_text("part:五", window.doc.report.text("五") + "补充。")
     assert changed == []  # typing in a part repaints no table cell
+
+
+def test_a_figure_typed_with_words_is_taken_and_the_words_are_said(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    """22（其中修订16件） typed or pasted into a cell: 22 lands, and the clerk is told the words are not kept."""
+    from helpers_gui import type_text
+
+    window = make_window(QINGHE)
+    view = window.go_to(Step.ACTIVE).view
+    view.select_cell("t2.b1.normative.made")
+    view.edit(view.currentIndex())
+    editor = view.indexWidget(view.currentIndex())
+    editor.selectAll()  # F2 opens the cell with its figure: typed over
+    type_text(qtbot, editor, "22（其中修订16件）")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    assert window.doc.report.values["t2.b1.normative.made"] == 22
+    assert "其中修订16件" in view.last_message and "22" in view.last_message

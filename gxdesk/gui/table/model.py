@@ -57,6 +57,7 @@ class ReportTableModel(QAbstractTableModel):
     """
 
     rejected = Signal(QModelIndex, str)
+    noted = Signal(QModelIndex, str)  # taken, with something the clerk should know (元 → 万元, a note)
     layoutRebuilt = Signal()  # noqa: N815
 
     def __init__(self, doc: ReportDocument, part: str) -> None:
@@ -206,6 +207,8 @@ class ReportTableModel(QAbstractTableModel):
             self.rejected.emit(self.index(index.row(), index.column()), f"{spec.name}：{parsed.error}，未填入")
             return False
         self.doc.set_cells({spec.id: parsed.value})
+        if parsed.note:  # e.g. 22（其中修订16件）: the words are not stored, so they are said
+            self.noted.emit(self.index(index.row(), index.column()), f"{spec.name}：{parsed.note}")
         return True
 
     # ---- document signals ----------------------------------------------------------------

@@ -50,7 +50,8 @@ class ReportTableView(QTableView):
         self.panes: list[FrozenPane] = []
         self.setItemDelegate(self._delegate)
         self.setModel(model)
-        model.rejected.connect(self._on_model_rejected)
+        model.rejected.connect(self._on_model_message)
+        model.noted.connect(self._on_model_message)
         model.layoutRebuilt.connect(self._apply_layout)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -436,7 +437,7 @@ class ReportTableView(QTableView):
     def _on_delegate_invalid(self, editor: QWidget, text: str) -> None:
         self.say(text, editor.mapToGlobal(editor.rect().bottomLeft()) if isinstance(editor, QLineEdit) else None)
 
-    def _on_model_rejected(self, index: QModelIndex, text: str) -> None:
+    def _on_model_message(self, index: QModelIndex, text: str) -> None:
         self.say(text)
 
     def select_cell(self, cell_id: str) -> bool:
